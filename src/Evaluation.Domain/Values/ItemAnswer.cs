@@ -1,0 +1,9 @@
+namespace Evaluation.Domain.Values;
+
+/// <summary>An answer to a checklist item: yes, no, or not applicable (SPEC §2).</summary>
+public enum ItemAnswer
+{
+    Yes,
+    No,
+    NotApplicable,
+}

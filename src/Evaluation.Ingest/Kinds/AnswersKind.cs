@@ -1,0 +1,76 @@
+using System.Globalization;
+using Evaluation.Domain.Courses;
+using Evaluation.Domain.Values;
+using Evaluation.Ingest.Parsing;
+using Evaluation.Ingest.Reading;
+
+namespace Evaluation.Ingest.Kinds;
+
+/// <summary>
+/// <c>answers</c> [besvarelser]: one questionnaire at one wave. Item columns come from the
+/// instrument definitions; a value outside its response range is quarantined, never made missing (SPEC §3).
+/// </summary>
+public sealed class AnswersKind : KindDefinition<Answer>
+{
+    public override InputKind Kind => InputKind.Answers;
+
+    public override IReadOnlyList<Column> Columns { get; } =
+    [
+        new("course_id", "forloeb_id", Required: true),
+        new("wave", "runde", Required: true),
+        new("answered_date", "besvaret_dato"),
+    ];
+
+    public override string Key(Answer record) => $"{record.CourseId}|{Codes.Of(record.Wave)}";
+
+    public override bool IsExtraColumn(string name, ReadContext context) => context.Instruments.FindItem(name) is not null;
+
+    public override Answer? Map(RowAccess row, ReadContext context)
+    {
+        var course = CourseReference(row, context);
+        var wave = row.Code<Wave>("wave", required: true);
+        var date = row.Date("answered_date");
+        var items = new Dictionary<string, double>();
+        foreach (var (column, _) in row.Map.Extras)
+        {
+            var cell = row.Cell(column);
+            if (cell.IsEmpty)
+            {
+                continue;
+            }
+
+            var (instrument, item) = context.Instruments.FindItem(column)!.Value;
+            double? value;
+            if (instrument.YesNo)
+            {
+                if (!ValueParser.TryYesNo(cell, out var yes, out var error))
+                {
+                    row.Fail(column, cell, error!);
+                    continue;
+                }
+
+                value = yes!.Value ? 1 : 0;
+            }
+            else if (!ValueParser.TryNumber(cell, out value, out var error))
+            {
+                row.Fail(column, cell, error!);
+                continue;
+            }
+
+            if (value < instrument.ResponseMin || value > instrument.ResponseMax || value != Math.Floor(value!.Value))
+            {
+                row.Fail(column, cell, string.Create(CultureInfo.InvariantCulture, $"outside the {instrument.Code} response range (whole numbers {instrument.ResponseMin}–{instrument.ResponseMax})"));
+                continue;
+            }
+
+            items[item] = value!.Value;
+        }
+
+        if (row.Errors.Count > 0 || course is null || wave is null)
+        {
+            return null;
+        }
+
+        return new Answer(course, wave.Value, date, items);
+    }
+}

@@ -1,0 +1,173 @@
+using Evaluation.Domain.People;
+using Evaluation.Ingest.Reading;
+
+namespace Evaluation.Ingest.Parsing;
+
+/// <summary>
+/// Typed access to the current row for a kind's mapping code. Every failed value is recorded with
+/// its column and reason; a row with any failure is quarantined whole.
+/// </summary>
+public sealed class RowAccess(ITableReader table, HeaderMap map)
+{
+    private readonly List<IngestError> errors = [];
+
+    public int RowNumber => table.RowNumber;
+
+    public IReadOnlyList<IngestError> Errors => errors;
+
+    public HeaderMap Map => map;
+
+    internal void Reset() => errors.Clear();
+
+    public Cell Cell(string column) => map.IndexOf(column) is int i ? table[i] : Reading.Cell.Empty;
+
+    public void Fail(string column, Cell cell, string reason) =>
+        errors.Add(new IngestError(table.RowNumber, column, Masked(column, cell.Text), reason));
+
+    public string? Text(string column, bool required = false)
+    {
+        var cell = Cell(column);
+        if (cell.IsEmpty)
+        {
+            Missing(column, required);
+            return null;
+        }
+
+        return cell.Text;
+    }
+
+    public DateOnly? Date(string column, bool required = false)
+    {
+        var cell = Cell(column);
+        if (!ValueParser.TryDate(cell, out var value, out var error))
+        {
+            Fail(column, cell, error!);
+        }
+        else if (value is null)
+        {
+            Missing(column, required);
+        }
+
+        return value;
+    }
+
+    public int? WholeNumber(string column, int min, int max, bool required = false)
+    {
+        var cell = Cell(column);
+        if (!ValueParser.TryWholeNumber(cell, out var value, out var error))
+        {
+            Fail(column, cell, error!);
+            return null;
+        }
+
+        if (value is null)
+        {
+            Missing(column, required);
+        }
+        else if (value < min || value > max)
+        {
+            Fail(column, cell, max == int.MaxValue ? $"must be {min} or more" : $"must be between {min} and {max}");
+            return null;
+        }
+
+        return value;
+    }
+
+    public double? Number(string column, bool required = false)
+    {
+        var cell = Cell(column);
+        if (!ValueParser.TryNumber(cell, out var value, out var error))
+        {
+            Fail(column, cell, error!);
+        }
+        else if (value is null)
+        {
+            Missing(column, required);
+        }
+
+        return value;
+    }
+
+    public bool? YesNo(string column, bool required = false)
+    {
+        var cell = Cell(column);
+        if (!ValueParser.TryYesNo(cell, out var value, out var error))
+        {
+            Fail(column, cell, error!);
+        }
+        else if (value is null)
+        {
+            Missing(column, required);
+        }
+
+        return value;
+    }
+
+    public T? Code<T>(string column, bool required = false)
+        where T : struct, Enum
+    {
+        var cell = Cell(column);
+        if (!ValueParser.TryCode<T>(cell, out var value, out var error))
+        {
+            Fail(column, cell, error!);
+        }
+        else if (value is null)
+        {
+            Missing(column, required);
+        }
+
+        return value;
+    }
+
+    /// <summary>A CPR number; numeric XLSX cells lose leading zeros, so they are padded back to ten digits.</summary>
+    public CprNumber? Cpr(string column)
+    {
+        var cell = Cell(column);
+        if (cell.IsEmpty)
+        {
+            Missing(column, required: true);
+            return null;
+        }
+
+        var text = cell.IsNumber && cell.GetNumber() >= 0 && cell.GetNumber() < 1e10
+            ? ((long)cell.GetNumber()).ToString("D10", System.Globalization.CultureInfo.InvariantCulture)
+            : cell.Text;
+        var cpr = CprNumber.TryParse(text, out var error);
+        if (cpr is null)
+        {
+            Fail(column, cell, error!);
+        }
+
+        return cpr;
+    }
+
+    /// <summary>Checks that a later date is not before an earlier one (e.g. phase2_start after phase1_start).</summary>
+    public void NotBefore(string laterColumn, DateOnly? later, string earlierColumn, DateOnly? earlier)
+    {
+        if (later is not null && earlier is not null && later < earlier)
+        {
+            Fail(laterColumn, Cell(laterColumn), $"{laterColumn} is before {earlierColumn}");
+        }
+    }
+
+    private void Missing(string column, bool required)
+    {
+        if (required)
+        {
+            errors.Add(new IngestError(table.RowNumber, column, null, "a value is required here"));
+        }
+    }
+
+    /// <summary>Anything in a CPR column, or anything that looks like a CPR number, is masked.</summary>
+    public static string? Masked(string column, string value)
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+
+        return column.Equals("cpr", StringComparison.OrdinalIgnoreCase) || CprNumber.LooksLikeCpr(value)
+            ? CprNumber.Mask(value)
+            : value;
+    }
+}

@@ -1,0 +1,56 @@
+using System.Globalization;
+
+namespace Evaluation.Ingest.Reading;
+
+/// <summary>
+/// One cell as read: text from CSV, or a typed value from an XLSX sheet (number, date, boolean).
+/// A tagged value in the manner of ClosedXML's XLCellValue.
+/// </summary>
+public readonly record struct Cell
+{
+    private readonly object? value;
+
+    private Cell(object? value) => this.value = value;
+
+    public static Cell Empty => default;
+
+    public static Cell FromText(string? text) => new(string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+
+    public static Cell FromObject(object? value) => value switch
+    {
+        null or DBNull => Empty,
+        string s => FromText(s),
+        DateTime d => new(d),
+        double d => new(d),
+        bool b => new(b),
+        IConvertible c => new(c.ToDouble(CultureInfo.InvariantCulture)),
+        _ => FromText(value.ToString()),
+    };
+
+    public bool IsEmpty => value is null;
+
+    public bool IsNumber => value is double;
+
+    public bool IsDate => value is DateTime;
+
+    public bool IsBoolean => value is bool;
+
+    public double GetNumber() => (double)value!;
+
+    public DateTime GetDate() => (DateTime)value!;
+
+    public bool GetBoolean() => (bool)value!;
+
+    /// <summary>The cell as text, as a person would read it (numbers without exponent, dates ISO).</summary>
+    public string Text => value switch
+    {
+        null => "",
+        string s => s,
+        double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
+        DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        _ => value.ToString() ?? "",
+    };
+
+    public override string ToString() => Text;
+}

@@ -1,0 +1,72 @@
+using Sylvan.Data.Csv;
+
+namespace Evaluation.Ingest.Reading;
+
+/// <summary>CSV through Sylvan.Data.Csv: separator detected from the header (<c>;</c> or <c>,</c>), RFC 4180 quoting.</summary>
+public sealed class CsvTableReader : ITableReader
+{
+    private readonly CsvDataReader reader;
+    private int rowNumber = 1;
+
+    public CsvTableReader(string path, FileFingerprint fingerprint)
+    {
+        var text = new StreamReader(path, fingerprint.Encoding, detectEncodingFromByteOrderMarks: fingerprint.HasBom, 1 << 16);
+        reader = CsvDataReader.Create(text, new CsvDataReaderOptions
+        {
+            Delimiter = DetectDelimiter(path, fingerprint),
+            HasHeaders = true,
+            OwnsReader = true,
+            BufferSize = 1 << 16,
+            // A value longer than this is a broken file (an unmatched quote), not data.
+            MaxBufferSize = 1 << 22,
+        });
+        Header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToList();
+    }
+
+    public IReadOnlyList<string> Header { get; }
+
+    public int RowNumber => rowNumber;
+
+    public int FieldCount => reader.RowFieldCount;
+
+    public Cell this[int index] => index < reader.RowFieldCount ? Cell.FromText(reader.GetString(index)) : Cell.Empty;
+
+    public bool Read()
+    {
+        if (!reader.Read())
+        {
+            return false;
+        }
+
+        rowNumber++;
+        return true;
+    }
+
+    public void Dispose() => reader.Dispose();
+
+    /// <summary>The separator is whichever of ';' and ',' occurs more often outside quotes in the header line.</summary>
+    private static char DetectDelimiter(string path, FileFingerprint fingerprint)
+    {
+        using var text = new StreamReader(path, fingerprint.Encoding, fingerprint.HasBom);
+        var header = text.ReadLine() ?? "";
+        int semicolons = 0, commas = 0;
+        bool quoted = false;
+        foreach (var c in header)
+        {
+            if (c == '"')
+            {
+                quoted = !quoted;
+            }
+            else if (!quoted && c == ';')
+            {
+                semicolons++;
+            }
+            else if (!quoted && c == ',')
+            {
+                commas++;
+            }
+        }
+
+        return semicolons > commas ? ';' : ',';
+    }
+}
