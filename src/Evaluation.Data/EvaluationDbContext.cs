@@ -34,6 +34,11 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
             e.HasIndex(x => x.PersonKey);
             e.HasIndex(x => x.Municipality);
             e.Property(x => x.Sex).HasMaxLength(1);
+
+            // The snake_case convention would write phase1start; the SPEC column names win.
+            e.Property(x => x.Phase1Start).HasColumnName("phase1_start");
+            e.Property(x => x.Phase2Start).HasColumnName("phase2_start");
+            e.Property(x => x.Phase3Start).HasColumnName("phase3_start");
         });
         modelBuilder.Entity<ChecklistEntity>(e =>
         {

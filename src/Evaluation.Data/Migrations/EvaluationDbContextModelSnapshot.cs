@@ -248,15 +248,15 @@ namespace Evaluation.Data.Migrations
 
                     b.Property<DateOnly?>("Phase1Start")
                         .HasColumnType("date")
-                        .HasColumnName("phase1start");
+                        .HasColumnName("phase1_start");
 
                     b.Property<DateOnly?>("Phase2Start")
                         .HasColumnType("date")
-                        .HasColumnName("phase2start");
+                        .HasColumnName("phase2_start");
 
                     b.Property<DateOnly?>("Phase3Start")
                         .HasColumnType("date")
-                        .HasColumnName("phase3start");
+                        .HasColumnName("phase3_start");
 
                     b.Property<string>("Sex")
                         .IsRequired()

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Evaluation.Data.Migrations
 {
     [DbContext(typeof(EvaluationDbContext))]
-    [Migration("20261124055330_InitialSchema")]
+    [Migration("20261124055818_InitialSchema")]
     partial class InitialSchema
     {
         /// <inheritdoc />
@@ -251,15 +251,15 @@ namespace Evaluation.Data.Migrations
 
                     b.Property<DateOnly?>("Phase1Start")
                         .HasColumnType("date")
-                        .HasColumnName("phase1start");
+                        .HasColumnName("phase1_start");
 
                     b.Property<DateOnly?>("Phase2Start")
                         .HasColumnType("date")
-                        .HasColumnName("phase2start");
+                        .HasColumnName("phase2_start");
 
                     b.Property<DateOnly?>("Phase3Start")
                         .HasColumnType("date")
-                        .HasColumnName("phase3start");
+                        .HasColumnName("phase3_start");
 
                     b.Property<string>("Sex")
                         .IsRequired()

@@ -1,0 +1,71 @@
+using Evaluation.Data.Storage;
+using Evaluation.Domain.Instruments;
+using Evaluation.Domain.People;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Spectre.Console;
+
+namespace Evaluation.Host;
+
+/// <summary>
+/// What every command needs, made on demand: the home folder, configuration, the pseudonym key,
+/// the instruments and, only when a command uses it, the database (embedded or configured).
+/// Everything for people goes to stderr; stdout carries only the requested output (SPEC §6).
+/// </summary>
+public sealed class App
+{
+    private NpgsqlDataSource? dataSource;
+    private string? connectionString;
+
+    public App()
+    {
+        Home = EvaluationHome.FromEnvironment();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(Home.Path, "appsettings.json"), optional: true)
+            .AddEnvironmentVariables("EVALUATION_")
+            .Build();
+        Options = configuration.Get<EvaluationOptions>() ?? new EvaluationOptions();
+        Console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Out = new AnsiConsoleOutput(System.Console.Error),
+
+            // Plain text when stderr goes to a file or a CI log.
+            Ansi = System.Console.IsErrorRedirected ? AnsiSupport.No : AnsiSupport.Detect,
+            Interactive = System.Console.IsErrorRedirected ? InteractionSupport.No : InteractionSupport.Detect,
+        });
+        if (System.Console.IsErrorRedirected)
+        {
+            Console.Profile.Width = 160; // a log line is not a terminal: do not wrap at 80
+        }
+    }
+
+    public EvaluationHome Home { get; }
+
+    public EvaluationOptions Options { get; }
+
+    /// <summary>The console for people: stderr.</summary>
+    public IAnsiConsole Console { get; }
+
+    public Pseudonymizer Pseudonymizer => new(new KeyStore(Home).GetOrCreate(KeyStore.DatabaseKey));
+
+    public InstrumentSet Instruments => string.IsNullOrWhiteSpace(Options.Instruments.File)
+        ? InstrumentSet.Default
+        : InstrumentSet.Load(Options.Instruments.File);
+
+    /// <summary>The connection string in use, starting the embedded cluster and migrating the schema on first use.</summary>
+    public async Task<string> ConnectionStringAsync(CancellationToken cancellationToken)
+    {
+        if (connectionString is null)
+        {
+            var found = DatabaseLocator.ConnectionString(Home, Options.Database.ConnectionString, System.Console.Error);
+            await Schema.MigrateAsync(found, cancellationToken);
+            connectionString = found;
+        }
+
+        return connectionString;
+    }
+
+    public async Task<NpgsqlDataSource> DataSourceAsync(CancellationToken cancellationToken) =>
+        dataSource ??= NpgsqlDataSource.Create(await ConnectionStringAsync(cancellationToken));
+}

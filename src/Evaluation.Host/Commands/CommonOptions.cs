@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+
+namespace Evaluation.Host.Commands;
+
+/// <summary>Options every user can count on (SPEC §9), defined once.</summary>
+public static class CommonOptions
+{
+    public static Option<DirectoryInfo?> Data() => new("--data")
+    {
+        Description = "Read an inbox-like folder instead of the database",
+    };
+
+    public static Option<DateOnly> AsOf() => new("--as-of")
+    {
+        Description = "Compute as of this date (yyyy-MM-dd); anything later is not yet known. Default: today",
+        DefaultValueFactory = _ => DateOnly.FromDateTime(DateTime.Today),
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count > 0 ? result.Tokens[0].Value : "";
+            if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                return date;
+            }
+
+            result.AddError($"--as-of wants a date as yyyy-MM-dd, not '{text}'");
+            return default;
+        },
+    };
+
+    public static Option<DirectoryInfo> Out(string description) => new("--out")
+    {
+        Description = description,
+        Required = true,
+    };
+
+    public static Option<bool> Json() => new("--json")
+    {
+        Description = "Print one JSON document on stdout",
+    };
+}

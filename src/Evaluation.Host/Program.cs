@@ -1,0 +1,22 @@
+using System.CommandLine;
+using Evaluation.Data.Embedded;
+using Evaluation.Domain.Instruments;
+using Evaluation.Host;
+using Evaluation.Host.Commands;
+
+var app = new App();
+var root = new RootCommand("Evaluation: outcomes and fidelity of Critical Time Intervention for women leaving shelters");
+root.Subcommands.Add(DemoCommand.Create(app));
+root.Subcommands.Add(DbCommand.Create(app));
+root.Subcommands.Add(IngestCommand.Create(app));
+root.Subcommands.Add(GenerateCommand.Create(app));
+try
+{
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+}
+catch (Exception e) when (e is EmbeddedClusterException or InstrumentDefinitionException or DirectoryNotFoundException or FileNotFoundException or Npgsql.NpgsqlException)
+{
+    // Problems a user can fix get a plain message, not a stack trace.
+    await Console.Error.WriteLineAsync($"evaluation: {e.Message}");
+    return 1;
+}
