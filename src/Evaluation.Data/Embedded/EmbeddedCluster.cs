@@ -165,7 +165,8 @@ public sealed class EmbeddedCluster
 
     private void EnsureDatabase(int port)
     {
-        using var connection = new NpgsqlConnection(ConnectionString(port, "postgres"));
+        // Not pooled: a pooled connection may still point at a server that has since been restarted.
+        using var connection = new NpgsqlConnection(ConnectionString(port, "postgres") + ";Pooling=false");
         connection.Open();
         using var exists = new NpgsqlCommand("SELECT 1 FROM pg_database WHERE datname = @name", connection);
         exists.Parameters.AddWithValue("name", DatabaseName);
