@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Setup on a fresh Debian machine with the .NET SDK: installs the system packages the platform
+# needs (PostgreSQL 15 server programs, libgdiplus for ClosedXML, fonts for charts), restores and builds.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+
+need=()
+[ -x /usr/lib/postgresql/15/bin/initdb ] || need+=(postgresql-15)
+dpkg -s libgdiplus >/dev/null 2>&1 || need+=(libgdiplus)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
+dpkg -s fontconfig >/dev/null 2>&1 || need+=(fontconfig)
+if [ ${#need[@]} -gt 0 ]; then
+  echo "Installing ${need[*]} ..."
+  # The app runs its own cluster; Debian's default 'main' cluster is not wanted.
+  $sudo mkdir -p /etc/postgresql-common
+  [ -f /etc/postgresql-common/createcluster.conf ] || echo "create_main_cluster = false" | $sudo tee /etc/postgresql-common/createcluster.conf >/dev/null
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
+fi
+
+dotnet tool restore >/dev/null
+dotnet build Evaluation.sln -c Release --nologo -v quiet -clp:ErrorsOnly
+echo "Setup done: run ./test.sh for the tests, ./evaluation demo for the demo."
