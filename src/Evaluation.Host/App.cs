@@ -1,6 +1,8 @@
 using Evaluation.Data.Storage;
+using Evaluation.Domain.Courses;
 using Evaluation.Domain.Instruments;
 using Evaluation.Domain.People;
+using Evaluation.Ingest;
 using Microsoft.Extensions.Configuration;
 using Npgsql;
 using Spectre.Console;
@@ -64,6 +66,27 @@ public sealed class App
         }
 
         return connectionString;
+    }
+
+    /// <summary>
+    /// The data to compute on: an inbox-like folder read with the same reader and validation as
+    /// ingest (<c>--data</c>), or the database.
+    /// </summary>
+    public async Task<Dataset> LoadDatasetAsync(DirectoryInfo? folder, CancellationToken cancellationToken)
+    {
+        if (folder is not null)
+        {
+            var (data, files) = new FolderReader(Pseudonymizer, Instruments).Read(folder.FullName);
+            int quarantined = files.Sum(f => f.Quarantined);
+            if (quarantined > 0)
+            {
+                Console.MarkupLineInterpolated($"[yellow]{quarantined} rows of {folder.FullName} were not usable (run 'evaluation ingest' to see why).[/]");
+            }
+
+            return data;
+        }
+
+        return await new DatasetRepository(await DataSourceAsync(cancellationToken)).LoadAsync(cancellationToken);
     }
 
     public async Task<NpgsqlDataSource> DataSourceAsync(CancellationToken cancellationToken) =>

@@ -11,6 +11,9 @@ public sealed class EvaluationOptions
     public InstrumentOptions Instruments { get; set; } = new();
 
     public OutcomeOptions Outcomes { get; set; } = new();
+
+    /// <summary>The SPEC §4 thresholds; the defaults are the method manual's.</summary>
+    public Analytics.Fidelity.FidelityThresholds Fidelity { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

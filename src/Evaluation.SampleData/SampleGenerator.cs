@@ -35,7 +35,8 @@ public sealed partial class SampleGenerator
     public IReadOnlyDictionary<string, Dictionary<string, RawTable>> Generate(int courses)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(courses);
-        var workers = Municipalities.ToDictionary(m => m, m => Staff(m, Math.Max(2, courses / 4 / 9)));
+        // About ten citizens per full-time CTI worker (the manual), give or take: some months run over.
+        var workers = Municipalities.ToDictionary(m => m, m => Staff(m, Math.Max(2, courses / 120)));
         for (int i = 0; i < courses; i++)
         {
             var municipality = Municipalities[PickWeighted([0.2, 0.4, 0.25, 0.15])];
@@ -130,6 +131,21 @@ public sealed partial class SampleGenerator
         var phase3 = phase2.AddDays(PhaseLength());
         var end = phase3.AddDays(PhaseLength());
         var reason = (EndReason)PickWeighted([0.72, 0.1, 0.06, 0.07, 0.05]);
+
+        // Some courses stall: the contact period drags on, or a phase transition never happens.
+        // Stalled courses that began long ago were closed as drop-outs in the end.
+        double stall = random.NextDouble();
+        DateOnly? closed = contactStart.AddDays(300) < extracted ? contactStart.AddDays(random.Next(200, 300)) : null;
+        if (stall < 0.04)
+        {
+            return new(null, null, null, closed, EndReason.DroppedOut);
+        }
+
+        if (stall < 0.09)
+        {
+            return new(phase1, closed is null || phase2 < closed ? phase2 : null, null, closed, EndReason.DroppedOut);
+        }
+
         if (reason == EndReason.Completed)
         {
             return new(phase1, phase2, phase3, end, reason);
