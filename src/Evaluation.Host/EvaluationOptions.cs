@@ -10,7 +10,8 @@ public sealed class EvaluationOptions
 
     public InstrumentOptions Instruments { get; set; } = new();
 
-    public OutcomeOptions Outcomes { get; set; } = new();
+    /// <summary>The SPEC §5 settings: national loneliness reference, bootstrap resamples and seed.</summary>
+    public Analytics.Outcomes.OutcomeSettings Outcomes { get; set; } = new();
 
     /// <summary>The SPEC §4 thresholds; the defaults are the method manual's.</summary>
     public Analytics.Fidelity.FidelityThresholds Fidelity { get; set; } = new();
@@ -26,13 +27,4 @@ public sealed class InstrumentOptions
 {
     /// <summary>An instrument definition file replacing the shipped default (SPEC §3).</summary>
     public string? File { get; set; }
-}
-
-public sealed class OutcomeOptions
-{
-    /// <summary>National reference share of high loneliness (0–1), shown beside the product's shares; none by default.</summary>
-    public double? LonelinessReference { get; set; }
-
-    /// <summary>Where the reference comes from, e.g. "Danskernes Sundhed 2021, fraskilte kvinder 30–44 år".</summary>
-    public string? LonelinessReferenceLabel { get; set; }
 }

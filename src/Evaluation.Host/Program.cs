@@ -11,6 +11,7 @@ root.Subcommands.Add(DbCommand.Create(app));
 root.Subcommands.Add(IngestCommand.Create(app));
 root.Subcommands.Add(GenerateCommand.Create(app));
 root.Subcommands.Add(FidelityCommand.Create(app));
+root.Subcommands.Add(OutcomesCommand.Create(app));
 try
 {
     return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

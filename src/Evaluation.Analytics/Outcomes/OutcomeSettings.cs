@@ -1,0 +1,23 @@
+namespace Evaluation.Analytics.Outcomes;
+
+/// <summary>Settings of the outcome statistics (SPEC §5).</summary>
+public sealed record OutcomeSettings
+{
+    /// <summary>The national reference share of high loneliness (0–1); none by default.</summary>
+    public double? LonelinessReference { get; init; }
+
+    /// <summary>Where the reference comes from, e.g. "Danskernes Sundhed 2021, fraskilte kvinder 30–44 år" (for the method notes).</summary>
+    public string? LonelinessReferenceLabel { get; init; }
+
+    /// <summary>Bootstrap resamples for the IPW interval (SPEC: at least 500).</summary>
+    public int BootstrapResamples { get; init; } = 1000;
+
+    /// <summary>The bootstrap seed: the same data and seed give the same interval.</summary>
+    public int BootstrapSeed { get; init; } = 20161;
+
+    /// <summary>How far from moving-in day the index tenancy may start, and the longest gap between chained tenancies.</summary>
+    public int TenancyWindowDays { get; init; } = 14;
+
+    /// <summary>A stay starting at most this many days after the previous one ends is the same stay (a transfer).</summary>
+    public int SameStayGapDays { get; init; } = 1;
+}
