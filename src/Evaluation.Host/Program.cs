@@ -14,7 +14,8 @@ root.Subcommands.Add(FidelityCommand.Create(app));
 root.Subcommands.Add(OutcomesCommand.Create(app));
 try
 {
-    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // Help and parse errors go to stderr: stdout carries only the documents a command prints (SPEC §6).
+    return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = Console.Error });
 }
 catch (Exception e) when (e is EmbeddedClusterException or InstrumentDefinitionException or DirectoryNotFoundException or FileNotFoundException or Npgsql.NpgsqlException)
 {

@@ -1,5 +1,8 @@
 using Spectre.Console;
 using System.CommandLine;
+using System.Text.Json;
+using Evaluation.Analytics.Fidelity;
+using Evaluation.Analytics.Outcomes;
 
 namespace Evaluation.Host.Commands;
 
@@ -31,6 +34,18 @@ public static class DemoCommand
             app.Console.MarkupLineInterpolated($"Database: [bold]{Redact(connection)}[/]");
             var reports = await IngestCommand.RunAsync(app, inbox, cancellationToken);
             IngestCommand.Summarise(app.Console, reports);
+
+            // Results as of today, from what is now in the database.
+            var asOf = DateOnly.FromDateTime(DateTime.Today);
+            var data = await app.LoadDatasetAsync(null, cancellationToken);
+            var outcomes = new OutcomesCalculator(app.Instruments, app.Options.Outcomes).Calculate(data, asOf);
+            var fidelity = new FidelityCalculator(app.Options.Fidelity).Calculate(data, asOf);
+            var results = Path.Combine(app.Home.Path, "results");
+            Directory.CreateDirectory(results);
+            await File.WriteAllTextAsync(Path.Combine(results, "outcomes.json"), JsonSerializer.Serialize(outcomes, JsonOutput.Options), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(results, "fidelity.json"), JsonSerializer.Serialize(fidelity, JsonOutput.Options), cancellationToken);
+            app.Console.MarkupLineInterpolated($"Outcomes and fidelity as of {asOf:yyyy-MM-dd}: {data.Courses.Count} courses, {fidelity.Courses.Count} CTI courses scored, {fidelity.PhaseBoard.Count(p => p.Overdue)} overdue on the phase board.");
+            app.Console.MarkupLineInterpolated($"Results written to [bold]{results}[/]");
             return 0;
         });
         return command;
