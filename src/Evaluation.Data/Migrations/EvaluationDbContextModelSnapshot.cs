@@ -522,46 +522,6 @@ namespace Evaluation.Data.Migrations
                     b.ToTable("tenancies", (string)null);
                 });
 
-            modelBuilder.Entity("Evaluation.Data.Entities.AnswerEntity", b =>
-                {
-                    b.HasOne("Evaluation.Data.Entities.CourseEntity", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_answers_courses_course_id");
-                });
-
-            modelBuilder.Entity("Evaluation.Data.Entities.ChecklistEntity", b =>
-                {
-                    b.HasOne("Evaluation.Data.Entities.CourseEntity", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_checklists_courses_course_id");
-                });
-
-            modelBuilder.Entity("Evaluation.Data.Entities.ContactEntity", b =>
-                {
-                    b.HasOne("Evaluation.Data.Entities.CourseEntity", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_contacts_courses_course_id");
-                });
-
-            modelBuilder.Entity("Evaluation.Data.Entities.PlanEntity", b =>
-                {
-                    b.HasOne("Evaluation.Data.Entities.CourseEntity", null)
-                        .WithMany()
-                        .HasForeignKey("CourseId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_plans_courses_course_id");
-                });
-
             modelBuilder.Entity("Evaluation.Data.Entities.QuarantineEntity", b =>
                 {
                     b.HasOne("Evaluation.Data.Entities.IngestFileEntity", null)

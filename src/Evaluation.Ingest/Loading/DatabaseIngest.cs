@@ -24,56 +24,164 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         var files = InboxFile.List(folder);
         var reports = new List<FileReport>();
         var courseIds = await LoadCourseIdsAsync(cancellationToken);
-        foreach (var file in files)
+
+        // Two files at a time: while PostgreSQL merges one file, the next is read and copied into
+        // its staging table on a second connection. Merges (and commits) stay in file order, so a
+        // later file still wins; a failure stops the run and rolls back the file being read.
+        Task<FileReport>? merging = null;
+        try
         {
-            progress?.Report(file.DisplayName);
-            reports.Add(file.Kind is null
-                ? FolderReader.UnknownKind(file)
-                : await IngestFileAsync(file, courseIds, cancellationToken));
+            foreach (var file in files)
+            {
+                if (file.Kind is null)
+                {
+                    reports.Add(FolderReader.UnknownKind(file));
+                    continue;
+                }
+
+                progress?.Report(file.DisplayName);
+                var staged = await StageAsync(file, courseIds, cancellationToken);
+                if (merging is not null)
+                {
+                    reports.Add(await WaitForMerge(merging, staged));
+                }
+
+                merging = MergeAsync(staged, cancellationToken);
+            }
+
+            if (merging is not null)
+            {
+                reports.Add(await merging);
+            }
+        }
+        finally
+        {
+            if (merging is not null)
+            {
+                await Task.WhenAny(merging);
+            }
         }
 
-        return reports;
+        return reports.OrderBy(r => files.ToList().FindIndex(f => f.DisplayName == r.File)).ToList();
     }
 
     /// <summary>Loads one file. <paramref name="courseIds"/> holds the course ids known so far and grows with a courses file.</summary>
-    public async Task<FileReport> IngestFileAsync(InboxFile file, HashSet<string> courseIds, CancellationToken cancellationToken = default)
+    public async Task<FileReport> IngestFileAsync(InboxFile file, HashSet<string> courseIds, CancellationToken cancellationToken = default) =>
+        await MergeAsync(await StageAsync(file, courseIds, cancellationToken), cancellationToken);
+
+    private static async Task<FileReport> WaitForMerge(Task<FileReport> merging, StagedFile next)
+    {
+        try
+        {
+            return await merging;
+        }
+        catch
+        {
+            await next.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>A file read into its staging table inside an open transaction, not yet merged; or one ingested before.</summary>
+    private sealed class StagedFile : IAsyncDisposable
+    {
+        public required InboxFile File { get; init; }
+
+        public NpgsqlConnection? Connection { get; init; }
+
+        public NpgsqlTransaction? Transaction { get; init; }
+
+        public long FileId { get; init; }
+
+        public FileReadResult Result { get; init; } = new();
+
+        public Func<Task<int>>? Merge { get; init; }
+
+        public FileReport? Earlier { get; init; }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Transaction is not null)
+            {
+                await Transaction.DisposeAsync();
+            }
+
+            if (Connection is not null)
+            {
+                await Connection.DisposeAsync();
+            }
+        }
+    }
+
+    private async Task<StagedFile> StageAsync(InboxFile file, HashSet<string> courseIds, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(file);
         var kind = file.Kind ?? throw new ArgumentException("The file has no known kind.", nameof(file));
         var fingerprint = FileFingerprint.Of(file.Path, file.Municipality);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-        // Claiming the hash first makes a second server that ingests the same file wait here,
-        // then find the file done instead of loading it twice.
-        long? fileId = await ClaimFileAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
-        if (fileId is null)
+        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        NpgsqlTransaction? transaction = null;
+        try
         {
-            await transaction.RollbackAsync(cancellationToken);
-            return await EarlierReportAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
-        }
+            transaction = await connection.BeginTransactionAsync(cancellationToken);
 
-        var context = new ReadContext(file.Municipality, pseudonymizer, instruments, courseIds.Contains);
-        var result = new FileReadResult();
-        var newCourseIds = new List<string>();
-        int loaded;
-        using (var table = FileRows.Open(file.Path, fingerprint))
-        {
-            loaded = kind switch
+            // The sorts and hash joins of a bulk load fit in memory with this; it lasts for this transaction only.
+            await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
+
+            // Claiming the hash first makes a second server that ingests the same file wait here,
+            // then find the file done instead of loading it twice.
+            long? fileId = await ClaimFileAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
+            if (fileId is null)
             {
-                InputKind.Courses => await LoadAsync(connection, TableSpecs.Courses, Collect(FileRows.Read(AllKinds.Courses, table, context, result, true), newCourseIds), fileId.Value, cancellationToken),
-                InputKind.Checklists => await LoadAsync(connection, TableSpecs.Checklists, Records(FileRows.Read(AllKinds.Checklists, table, context, result, true)), fileId.Value, cancellationToken),
-                InputKind.Contacts => await LoadAsync(connection, TableSpecs.Contacts, FileRows.Read(AllKinds.Contacts, table, context, result, false), fileId.Value, cancellationToken),
-                InputKind.Plans => await LoadAsync(connection, TableSpecs.Plans, Records(FileRows.Read(AllKinds.Plans, table, context, result, true)), fileId.Value, cancellationToken),
-                InputKind.Answers => await LoadAsync(connection, TableSpecs.Answers, Records(FileRows.Read(AllKinds.Answers, table, context, result, true)), fileId.Value, cancellationToken),
-                InputKind.ShelterStays => await LoadAsync(connection, TableSpecs.ShelterStays, Records(FileRows.Read(AllKinds.ShelterStays, table, context, result, true)), fileId.Value, cancellationToken),
-                InputKind.Tenancies => await LoadAsync(connection, TableSpecs.Tenancies, Records(FileRows.Read(AllKinds.Tenancies, table, context, result, true)), fileId.Value, cancellationToken),
-                _ => await LoadAsync(connection, TableSpecs.Staff, Records(FileRows.Read(AllKinds.Staff, table, context, result, true)), fileId.Value, cancellationToken),
+                await transaction.RollbackAsync(cancellationToken);
+                var earlier = await EarlierReportAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
+                await transaction.DisposeAsync();
+                await connection.DisposeAsync();
+                return new StagedFile { File = file, Earlier = earlier };
+            }
+
+            // Course ids become known as they are read, so that the files after this one may refer
+            // to them; should this file fail, the whole run stops.
+            var context = new ReadContext(file.Municipality, pseudonymizer, instruments, courseIds.Contains);
+            var result = new FileReadResult();
+            using var table = FileRows.Open(file.Path, fingerprint);
+            var merge = kind switch
+            {
+                InputKind.Courses => await StageAsync(connection, TableSpecs.Courses, Collect(FileRows.Read(AllKinds.Courses, table, context, result, true), courseIds), fileId.Value, cancellationToken),
+                InputKind.Checklists => await StageAsync(connection, TableSpecs.Checklists, Records(FileRows.Read(AllKinds.Checklists, table, context, result, true)), fileId.Value, cancellationToken),
+                InputKind.Contacts => await StageAsync(connection, TableSpecs.Contacts, FileRows.Read(AllKinds.Contacts, table, context, result, false), fileId.Value, cancellationToken),
+                InputKind.Plans => await StageAsync(connection, TableSpecs.Plans, Records(FileRows.Read(AllKinds.Plans, table, context, result, true)), fileId.Value, cancellationToken),
+                InputKind.Answers => await StageAsync(connection, TableSpecs.Answers, Records(FileRows.Read(AllKinds.Answers, table, context, result, true)), fileId.Value, cancellationToken),
+                InputKind.ShelterStays => await StageAsync(connection, TableSpecs.ShelterStays, Records(FileRows.Read(AllKinds.ShelterStays, table, context, result, true)), fileId.Value, cancellationToken),
+                InputKind.Tenancies => await StageAsync(connection, TableSpecs.Tenancies, Records(FileRows.Read(AllKinds.Tenancies, table, context, result, true)), fileId.Value, cancellationToken),
+                _ => await StageAsync(connection, TableSpecs.Staff, Records(FileRows.Read(AllKinds.Staff, table, context, result, true)), fileId.Value, cancellationToken),
             };
+            return new StagedFile { File = file, Connection = connection, Transaction = transaction, FileId = fileId.Value, Result = result, Merge = merge };
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    private async Task<FileReport> MergeAsync(StagedFile staged, CancellationToken cancellationToken)
+    {
+        await using var _ = staged;
+        if (staged.Earlier is not null)
+        {
+            return staged.Earlier;
         }
 
+        var connection = staged.Connection!;
+        var result = staged.Result;
+        int loaded = await staged.Merge!();
         int unchanged = result.Rows - result.Quarantined - loaded;
-        await WriteQuarantineAsync(connection, fileId.Value, result.Errors, cancellationToken);
+        await WriteQuarantineAsync(connection, staged.FileId, result.Errors, cancellationToken);
         await using (var update = new NpgsqlCommand(
             "UPDATE ingest_files SET rows = @rows, loaded = @loaded, unchanged = @unchanged, quarantined = @quarantined WHERE id = @id", connection))
         {
@@ -81,23 +189,22 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             update.Parameters.AddWithValue("loaded", loaded);
             update.Parameters.AddWithValue("unchanged", unchanged);
             update.Parameters.AddWithValue("quarantined", result.Quarantined);
-            update.Parameters.AddWithValue("id", fileId.Value);
+            update.Parameters.AddWithValue("id", staged.FileId);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
         if (BeforeCommit is not null)
         {
-            await BeforeCommit(file.DisplayName);
+            await BeforeCommit(staged.File.DisplayName);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        courseIds.UnionWith(newCourseIds);
-        return new FileReport(file.DisplayName, kind.Code(), result.Rows, loaded, unchanged, result.Quarantined, result.Errors);
+        await staged.Transaction!.CommitAsync(cancellationToken);
+        return new FileReport(staged.File.DisplayName, staged.File.Kind!.Value.Code(), result.Rows, loaded, unchanged, result.Quarantined, result.Errors);
     }
 
     private static IEnumerable<T> Records<T>(IEnumerable<(int Row, T Record)> rows) => rows.Select(r => r.Record);
 
-    private static IEnumerable<Domain.Courses.Course> Collect(IEnumerable<(int Row, Domain.Courses.Course Record)> rows, List<string> ids)
+    private static IEnumerable<Domain.Courses.Course> Collect(IEnumerable<(int Row, Domain.Courses.Course Record)> rows, HashSet<string> ids)
     {
         foreach (var (_, course) in rows)
         {
@@ -106,27 +213,33 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         }
     }
 
-    /// <summary>Streams the records into a staging table, records what changes, and upserts; returns rows inserted or changed.</summary>
-    private static async Task<int> LoadAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, IEnumerable<T> records, long fileId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Streams the records into a staging table now, and returns the merge for later: it records
+    /// what changes and upserts, returning the rows inserted or changed.
+    /// </summary>
+    private static async Task<Func<Task<int>>> StageAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, IEnumerable<T> records, long fileId, CancellationToken cancellationToken)
     {
         var stageColumns = string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\" {SqlType(c.Type)}"));
         await ExecuteAsync(connection, $"CREATE TEMP TABLE stage ({stageColumns}) ON COMMIT DROP", cancellationToken);
         await using (var importer = await connection.BeginBinaryImportAsync(
             $"COPY stage ({string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
+            // Synchronous writes: the rows come from a synchronous reader, and an await per value
+            // costs more than the value itself.
             foreach (var record in records)
             {
-                await importer.StartRowAsync(cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
+                importer.StartRow();
                 foreach (var column in spec.Stage)
                 {
                     var value = column.Value(record);
                     if (value is null)
                     {
-                        await importer.WriteNullAsync(cancellationToken);
+                        importer.WriteNull();
                     }
                     else
                     {
-                        await importer.WriteAsync(value, column.Type, cancellationToken);
+                        importer.Write(value, column.Type);
                     }
                 }
             }
@@ -134,33 +247,62 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             await importer.CompleteAsync(cancellationToken);
         }
 
-        string incoming = spec.Incoming ?? "SELECT * FROM stage";
-        await ExecuteAsync(connection, $"CREATE TEMP TABLE incoming ON COMMIT DROP AS {incoming}", cancellationToken);
+        return () => MergeAsync(connection, spec, fileId, cancellationToken);
+    }
+
+    private static async Task<int> MergeAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, long fileId, CancellationToken cancellationToken)
+    {
+        // The staging table already has the target's shape unless the kind derives columns (contacts).
+        string incoming = "stage";
+        if (spec.Incoming is not null)
+        {
+            incoming = "incoming";
+            await ExecuteAsync(connection, $"CREATE TEMP TABLE incoming ON COMMIT DROP AS {spec.Incoming}", cancellationToken);
+        }
+
+        if (spec.Keys.Contains("course_id") && spec.Table != "courses")
+        {
+            // Every row was checked against the known courses while reading; this set-based check
+            // stands in for a foreign key (see EvaluationDbContext) and must never fire.
+            await using var orphans = new NpgsqlCommand($"SELECT count(*) FROM {incoming} i WHERE NOT EXISTS (SELECT 1 FROM courses c WHERE c.course_id = i.course_id)", connection);
+            if ((long)(await orphans.ExecuteScalarAsync(cancellationToken))! > 0)
+            {
+                throw new InvalidOperationException($"Rows for {spec.Table} refer to courses that do not exist; the reference check while reading missed them.");
+            }
+        }
 
         var keys = string.Join(", ", spec.Keys.Select(Quote));
+        var keyMatch = string.Join(" AND ", spec.Keys.Select(k => $"t.{Quote(k)} = i.{Quote(k)}"));
         var targetValues = string.Join(", ", spec.Values.Select(v => "t." + Quote(v)));
         var incomingValues = string.Join(", ", spec.Values.Select(v => "i." + Quote(v)));
-        var history = $"""
-            INSERT INTO change_history (table_name, natural_key, file_id, old_values, new_values, changed_at)
-            SELECT '{spec.Table}', concat_ws('|', {string.Join(", ", spec.Keys.Select(k => "i." + Quote(k)))}), {fileId},
-                   to_jsonb(t) - 'source_file_id', to_jsonb(i), now()
-            FROM incoming i JOIN {spec.Table} t USING ({keys})
-            WHERE ({targetValues}) IS DISTINCT FROM ({incomingValues})
-            """;
-        await ExecuteAsync(connection, history, cancellationToken);
+        var changed = $"({targetValues}) IS DISTINCT FROM ({incomingValues})";
 
+        // Corrections: one join finds the rows that differ, records old and new values, and updates them.
+        int updated = await ExecuteAsync(connection, $"""
+            WITH changed AS MATERIALIZED (
+                SELECT i.*, to_jsonb(t) - 'source_file_id' AS old_values
+                FROM {incoming} i JOIN {spec.Table} t ON {keyMatch}
+                WHERE {changed}),
+            logged AS (
+                INSERT INTO change_history (table_name, natural_key, file_id, old_values, new_values, changed_at)
+                SELECT '{spec.Table}', concat_ws('|', {string.Join(", ", spec.Keys.Select(k => "c." + Quote(k)))}), {fileId},
+                       c.old_values, to_jsonb(c) - 'old_values', now()
+                FROM changed c)
+            UPDATE {spec.Table} t SET {string.Join(", ", spec.Values.Select(v => $"{Quote(v)} = c.{Quote(v)}"))}, source_file_id = {fileId}
+            FROM changed c
+            WHERE {keyMatch.Replace("i.", "c.", StringComparison.Ordinal)}
+            """, cancellationToken);
+
+        // New rows: a plain insert in key order (cheaper than INSERT ... ON CONFLICT for a bulk load).
         var columns = string.Join(", ", spec.TargetColumns.Select(Quote));
-        var excludedValues = string.Join(", ", spec.Values.Select(v => "EXCLUDED." + Quote(v)));
-        var upsert = $"""
-            INSERT INTO {spec.Table} AS t ({columns}, source_file_id)
-            SELECT {columns}, {fileId} FROM incoming
-            ON CONFLICT ({keys}) DO UPDATE SET
-                {string.Join(", ", spec.Values.Select(v => $"{Quote(v)} = EXCLUDED.{Quote(v)}"))}, source_file_id = EXCLUDED.source_file_id
-            WHERE ({targetValues}) IS DISTINCT FROM ({excludedValues})
-            """;
-        int changed = await ExecuteAsync(connection, upsert, cancellationToken);
-        await ExecuteAsync(connection, "DROP TABLE stage; DROP TABLE incoming", cancellationToken);
-        return changed;
+        int inserted = await ExecuteAsync(connection, $"""
+            INSERT INTO {spec.Table} ({columns}, source_file_id)
+            SELECT {string.Join(", ", spec.TargetColumns.Select(c => "i." + Quote(c)))}, {fileId} FROM {incoming} i
+            WHERE NOT EXISTS (SELECT 1 FROM {spec.Table} t WHERE {keyMatch})
+            ORDER BY {string.Join(", ", spec.Keys.Select(k => "i." + Quote(k)))}
+            """, cancellationToken);
+        await ExecuteAsync(connection, spec.Incoming is null ? "DROP TABLE stage" : "DROP TABLE stage; DROP TABLE incoming", cancellationToken);
+        return updated + inserted;
     }
 
     private static async Task<long?> ClaimFileAsync(NpgsqlConnection connection, InboxFile file, InputKind kind, string sha256, CancellationToken cancellationToken)

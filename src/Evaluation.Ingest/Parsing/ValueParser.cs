@@ -36,6 +36,14 @@ public static class ValueParser
 
         var text = cell.Text;
 
+        // ISO dates are the common case: parse them without the format list.
+        if (text.Length == 10 && text[4] == '-' && text[7] == '-' &&
+            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        {
+            value = iso;
+            return true;
+        }
+
         // Exports from spreadsheets sometimes carry a midnight time: "2024-03-01 00:00:00".
         if (text.EndsWith(" 00:00:00", StringComparison.Ordinal) || text.EndsWith("T00:00:00", StringComparison.Ordinal))
         {
