@@ -219,7 +219,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
     /// </summary>
     private static async Task<Func<Task<int>>> StageAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, IEnumerable<T> records, long fileId, CancellationToken cancellationToken)
     {
-        var stageColumns = string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\" {SqlType(c.Type)}"));
+        var stageColumns = string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\" {c.SqlType}"));
         await ExecuteAsync(connection, $"CREATE TEMP TABLE stage ({stageColumns}) ON COMMIT DROP", cancellationToken);
         await using (var importer = await connection.BeginBinaryImportAsync(
             $"COPY stage ({string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken))
@@ -232,15 +232,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
                 importer.StartRow();
                 foreach (var column in spec.Stage)
                 {
-                    var value = column.Value(record);
-                    if (value is null)
-                    {
-                        importer.WriteNull();
-                    }
-                    else
-                    {
-                        importer.Write(value, column.Type);
-                    }
+                    column.Write(importer, record);
                 }
             }
 
@@ -395,16 +387,4 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
     }
 
     private static string Quote(string name) => $"\"{name}\"";
-
-    private static string SqlType(NpgsqlDbType type) => type switch
-    {
-        NpgsqlDbType.Text => "text",
-        NpgsqlDbType.Varchar => "varchar",
-        NpgsqlDbType.Date => "date",
-        NpgsqlDbType.Integer => "integer",
-        NpgsqlDbType.Double => "double precision",
-        NpgsqlDbType.Boolean => "boolean",
-        NpgsqlDbType.Jsonb => "jsonb",
-        _ => throw new ArgumentOutOfRangeException(nameof(type), type, "no staging type for it"),
-    };
 }

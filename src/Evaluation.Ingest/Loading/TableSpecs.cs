@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Evaluation.Domain.Courses;
 using Evaluation.Domain.Values;
-using NpgsqlTypes;
 
 namespace Evaluation.Ingest.Loading;
 
@@ -13,22 +12,22 @@ public static class TableSpecs
         ["course_id"],
         ["person_key", "birth_date", "sex", "municipality", "group", "worker_id", "shelter_exit_date", "move_in_date", "contact_start", "phase1_start", "phase2_start", "phase3_start", "end_date", "end_reason", "children"],
         [
-            new("course_id", NpgsqlDbType.Text, c => c.CourseId),
-            new("person_key", NpgsqlDbType.Text, c => c.PersonKey),
-            new("birth_date", NpgsqlDbType.Date, c => c.BirthDate),
-            new("sex", NpgsqlDbType.Varchar, c => c.Sex.ToString()),
-            new("municipality", NpgsqlDbType.Text, c => c.Municipality),
-            new("group", NpgsqlDbType.Text, c => Codes.Of(c.Group)),
-            new("worker_id", NpgsqlDbType.Text, c => c.WorkerId),
-            new("shelter_exit_date", NpgsqlDbType.Date, c => c.ShelterExitDate),
-            new("move_in_date", NpgsqlDbType.Date, c => c.MoveInDate),
-            new("contact_start", NpgsqlDbType.Date, c => c.ContactStart),
-            new("phase1_start", NpgsqlDbType.Date, c => c.Phase1Start),
-            new("phase2_start", NpgsqlDbType.Date, c => c.Phase2Start),
-            new("phase3_start", NpgsqlDbType.Date, c => c.Phase3Start),
-            new("end_date", NpgsqlDbType.Date, c => c.EndDate),
-            new("end_reason", NpgsqlDbType.Text, c => c.EndReason is { } r ? Codes.Of(r) : null),
-            new("children", NpgsqlDbType.Integer, c => c.Children),
+            Stage.Text<Course>("course_id", c => c.CourseId),
+            Stage.Text<Course>("person_key", c => c.PersonKey),
+            Stage.Date<Course>("birth_date", c => c.BirthDate),
+            Stage.Text<Course>("sex", c => c.Sex.ToString()),
+            Stage.Text<Course>("municipality", c => c.Municipality),
+            Stage.Text<Course>("group", c => Codes.Of(c.Group)),
+            Stage.Text<Course>("worker_id", c => c.WorkerId),
+            Stage.Date<Course>("shelter_exit_date", c => c.ShelterExitDate),
+            Stage.Date<Course>("move_in_date", c => c.MoveInDate),
+            Stage.Date<Course>("contact_start", c => c.ContactStart),
+            Stage.Date<Course>("phase1_start", c => c.Phase1Start),
+            Stage.Date<Course>("phase2_start", c => c.Phase2Start),
+            Stage.Date<Course>("phase3_start", c => c.Phase3Start),
+            Stage.Date<Course>("end_date", c => c.EndDate),
+            Stage.Text<Course>("end_reason", c => c.EndReason is { } r ? Codes.Of(r) : null),
+            Stage.Integer<Course>("children", c => c.Children),
         ]);
 
     public static TableSpec<Checklist> Checklists { get; } = new(
@@ -36,11 +35,11 @@ public static class TableSpecs
         ["course_id", "checklist"],
         ["date", "worker_id", "items"],
         [
-            new("course_id", NpgsqlDbType.Text, c => c.CourseId),
-            new("checklist", NpgsqlDbType.Text, c => Codes.Of(c.Kind)),
-            new("date", NpgsqlDbType.Date, c => c.Date),
-            new("worker_id", NpgsqlDbType.Text, c => c.WorkerId),
-            new("items", NpgsqlDbType.Jsonb, c => JsonSerializer.Serialize(c.Items.ToDictionary(i => i.Key, i => Codes.Of(i.Value)))),
+            Stage.Text<Checklist>("course_id", c => c.CourseId),
+            Stage.Text<Checklist>("checklist", c => Codes.Of(c.Kind)),
+            Stage.Date<Checklist>("date", c => c.Date),
+            Stage.Text<Checklist>("worker_id", c => c.WorkerId),
+            Stage.Jsonb<Checklist>("items", c => JsonSerializer.Serialize(c.Items.ToDictionary(i => i.Key, i => Codes.Of(i.Value)))),
         ]);
 
     /// <summary>Contacts are numbered within their file: the n-th identical (course, date, kind, worker) row gets n.</summary>
@@ -49,12 +48,12 @@ public static class TableSpecs
         ["course_id", "contact_key"],
         ["date", "kind", "minutes", "worker_id"],
         [
-            new("course_id", NpgsqlDbType.Text, c => c.Contact.CourseId),
-            new("date", NpgsqlDbType.Date, c => c.Contact.Date),
-            new("kind", NpgsqlDbType.Text, c => Codes.Of(c.Contact.Kind)),
-            new("minutes", NpgsqlDbType.Integer, c => c.Contact.Minutes),
-            new("worker_id", NpgsqlDbType.Text, c => c.Contact.WorkerId),
-            new("row", NpgsqlDbType.Integer, c => c.Row),
+            Stage.Text<(int Row, Contact Contact)>("course_id", c => c.Contact.CourseId),
+            Stage.Date<(int Row, Contact Contact)>("date", c => c.Contact.Date),
+            Stage.Text<(int Row, Contact Contact)>("kind", c => Codes.Of(c.Contact.Kind)),
+            Stage.Integer<(int Row, Contact Contact)>("minutes", c => c.Contact.Minutes),
+            Stage.Text<(int Row, Contact Contact)>("worker_id", c => c.Contact.WorkerId),
+            Stage.Integer<(int Row, Contact Contact)>("row", c => c.Row),
         ],
         """
         SELECT course_id,
@@ -69,10 +68,10 @@ public static class TableSpecs
         ["course_id", "date"],
         ["goals", "housing", "mental_health", "physical_health", "economy", "network", "daily_activities", "education_employment"],
         [
-            new("course_id", NpgsqlDbType.Text, p => p.CourseId),
-            new("date", NpgsqlDbType.Date, p => p.Date),
-            new("goals", NpgsqlDbType.Integer, p => p.Goals),
-            .. Plan.Domains.Select((d, i) => new StageColumn<Plan>(d, NpgsqlDbType.Boolean, p => p.Needs[i])),
+            Stage.Text<Plan>("course_id", p => p.CourseId),
+            Stage.Date<Plan>("date", p => p.Date),
+            Stage.Integer<Plan>("goals", p => p.Goals),
+            .. Plan.Domains.Select((d, i) => Stage.Boolean<Plan>(d, p => p.Needs[i])),
         ]);
 
     public static TableSpec<Answer> Answers { get; } = new(
@@ -80,10 +79,10 @@ public static class TableSpecs
         ["course_id", "wave"],
         ["answered_date", "items"],
         [
-            new("course_id", NpgsqlDbType.Text, a => a.CourseId),
-            new("wave", NpgsqlDbType.Text, a => Codes.Of(a.Wave)),
-            new("answered_date", NpgsqlDbType.Date, a => a.AnsweredDate),
-            new("items", NpgsqlDbType.Jsonb, a => JsonSerializer.Serialize(a.Items)),
+            Stage.Text<Answer>("course_id", a => a.CourseId),
+            Stage.Text<Answer>("wave", a => Codes.Of(a.Wave)),
+            Stage.Date<Answer>("answered_date", a => a.AnsweredDate),
+            Stage.Jsonb<Answer>("items", a => JsonSerializer.Serialize(a.Items)),
         ]);
 
     public static TableSpec<ShelterStay> ShelterStays { get; } = new(
@@ -91,10 +90,10 @@ public static class TableSpecs
         ["person_key", "shelter_id", "entry_date"],
         ["exit_date"],
         [
-            new("person_key", NpgsqlDbType.Text, s => s.PersonKey),
-            new("shelter_id", NpgsqlDbType.Text, s => s.ShelterId),
-            new("entry_date", NpgsqlDbType.Date, s => s.EntryDate),
-            new("exit_date", NpgsqlDbType.Date, s => s.ExitDate),
+            Stage.Text<ShelterStay>("person_key", s => s.PersonKey),
+            Stage.Text<ShelterStay>("shelter_id", s => s.ShelterId),
+            Stage.Date<ShelterStay>("entry_date", s => s.EntryDate),
+            Stage.Date<ShelterStay>("exit_date", s => s.ExitDate),
         ]);
 
     public static TableSpec<Tenancy> Tenancies { get; } = new(
@@ -102,10 +101,10 @@ public static class TableSpecs
         ["person_key", "start_date"],
         ["end_date", "end_reason"],
         [
-            new("person_key", NpgsqlDbType.Text, t => t.PersonKey),
-            new("start_date", NpgsqlDbType.Date, t => t.StartDate),
-            new("end_date", NpgsqlDbType.Date, t => t.EndDate),
-            new("end_reason", NpgsqlDbType.Text, t => t.EndReason is { } r ? Codes.Of(r) : null),
+            Stage.Text<Tenancy>("person_key", t => t.PersonKey),
+            Stage.Date<Tenancy>("start_date", t => t.StartDate),
+            Stage.Date<Tenancy>("end_date", t => t.EndDate),
+            Stage.Text<Tenancy>("end_reason", t => t.EndReason is { } r ? Codes.Of(r) : null),
         ]);
 
     public static TableSpec<StaffMember> Staff { get; } = new(
@@ -113,10 +112,10 @@ public static class TableSpecs
         ["worker_id"],
         ["municipality", "fte", "start_date", "end_date"],
         [
-            new("worker_id", NpgsqlDbType.Text, s => s.WorkerId),
-            new("municipality", NpgsqlDbType.Text, s => s.Municipality),
-            new("fte", NpgsqlDbType.Double, s => s.Fte),
-            new("start_date", NpgsqlDbType.Date, s => s.StartDate),
-            new("end_date", NpgsqlDbType.Date, s => s.EndDate),
+            Stage.Text<StaffMember>("worker_id", s => s.WorkerId),
+            Stage.Text<StaffMember>("municipality", s => s.Municipality),
+            Stage.Double<StaffMember>("fte", s => s.Fte),
+            Stage.Date<StaffMember>("start_date", s => s.StartDate),
+            Stage.Date<StaffMember>("end_date", s => s.EndDate),
         ]);
 }
