@@ -12,6 +12,7 @@ root.Subcommands.Add(IngestCommand.Create(app));
 root.Subcommands.Add(GenerateCommand.Create(app));
 root.Subcommands.Add(FidelityCommand.Create(app));
 root.Subcommands.Add(OutcomesCommand.Create(app));
+root.Subcommands.Add(BenchCommand.Create(app));
 try
 {
     // Help and parse errors go to stderr: stdout carries only the documents a command prints (SPEC §6).

@@ -6,7 +6,11 @@ namespace Evaluation.SampleData;
 /// </summary>
 public sealed class RawTable(IReadOnlyList<string> columns)
 {
+    private readonly Dictionary<string, int> indexes = columns.Select((c, i) => (c, i)).ToDictionary(x => x.c, x => x.i);
+
     public IReadOnlyList<string> Columns { get; } = columns;
+
+    public int IndexOf(string column) => indexes[column];
 
     public List<object?[]> Rows { get; } = [];
 

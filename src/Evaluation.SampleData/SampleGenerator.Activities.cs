@@ -74,7 +74,7 @@ public sealed partial class SampleGenerator
             return;
         }
 
-        int count = Poisson(Math.Max(0.2, perMonth) * days / 30.0);
+        int count = Poisson(Math.Max(0.2, perMonth) * ContactIntensity * days / 30.0);
         var dates = Enumerable.Range(0, count).Select(_ => from.AddDays(random.Next(0, days))).Order();
         foreach (var date in dates)
         {
@@ -99,7 +99,7 @@ public sealed partial class SampleGenerator
         double diligence = Math.Clamp(Normal(0.86, 0.08), 0.4, 1);
         foreach (var item in ChecklistItems.Of(kind))
         {
-            int index = table.Columns.ToList().IndexOf(item);
+            int index = table.IndexOf(item);
             row[index] = item == "p2_8" && Chance(0.6) ? ItemAnswer.NotApplicable
                 : Chance(0.03) ? null
                 : Chance(diligence) ? ItemAnswer.Yes : ItemAnswer.No;

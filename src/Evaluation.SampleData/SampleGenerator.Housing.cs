@@ -98,7 +98,7 @@ public sealed partial class SampleGenerator
             if (kinds.TryGetValue("answers", out var answers) && answers.Rows.Count > 10)
             {
                 var row = answers.Rows[random.Next(answers.Rows.Count)];
-                row[answers.Columns.ToList().IndexOf("sc2")] = 7;
+                row[answers.IndexOf("sc2")] = 7;
             }
 
             if (kinds.TryGetValue("contacts", out var contacts) && contacts.Rows.Count > 10)

@@ -80,7 +80,7 @@ public sealed partial class SampleGenerator
                     value = instrument.ResponseMin + instrument.ResponseMax - value;
                 }
 
-                row[table.Columns.ToList().IndexOf(item)] = (int)value;
+                row[table.IndexOf(item)] = (int)value;
             }
         }
 
@@ -96,7 +96,7 @@ public sealed partial class SampleGenerator
         if (!Chance(0.03))
         {
             double logit = -0.8 + (0.5 * distress) - (0.15 * gain);
-            row[table.Columns.ToList().IndexOf("viol")] = Chance(1 / (1 + Math.Exp(-logit)));
+            row[table.IndexOf("viol")] = Chance(1 / (1 + Math.Exp(-logit)));
         }
 
         return row;

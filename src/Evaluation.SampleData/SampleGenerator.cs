@@ -28,6 +28,9 @@ public sealed partial class SampleGenerator
         this.extracted = extracted;
     }
 
+    /// <summary>Multiplies every contact rate (benchmarks use it to reach a given number of contacts).</summary>
+    public double ContactIntensity { get; init; } = 1;
+
     /// <summary>The default extraction day of the committed sample data.</summary>
     public static DateOnly DefaultExtractionDate { get; } = new(2026, 10, 31);
 

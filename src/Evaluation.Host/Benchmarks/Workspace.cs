@@ -1,0 +1,57 @@
+using Evaluation.SampleData;
+using Npgsql;
+using Spectre.Console;
+
+namespace Evaluation.Host.Benchmarks;
+
+/// <summary>Generated inboxes and fresh databases for the benchmarks, under the system's temporary folder.</summary>
+public static class Workspace
+{
+    public static string Root => Path.Combine(Path.GetTempPath(), "evaluation-bench");
+
+    /// <summary>A generated inbox of n courses, reused when it exists (generation is not what is measured).</summary>
+    public static string Inbox(int courses, double contactIntensity, bool xlsx, IAnsiConsole console)
+    {
+        var folder = Path.Combine(Root, $"inbox-{courses}-{contactIntensity:0.0}-{(xlsx ? "xlsx" : "csv")}");
+        if (!File.Exists(Path.Combine(folder, ".complete")))
+        {
+            console.MarkupLineInterpolated($"Generating {courses:N0} courses into {folder} ...");
+            if (Directory.Exists(folder))
+            {
+                Directory.Delete(folder, recursive: true);
+            }
+
+            var tables = new SampleGenerator(3, SampleGenerator.DefaultExtractionDate) { ContactIntensity = contactIntensity }.Generate(courses);
+            InboxWriter.Write(folder, tables, xlsx);
+            File.WriteAllText(Path.Combine(folder, ".complete"), "");
+        }
+
+        return folder;
+    }
+
+    /// <summary>Creates an empty database next to the one in use and returns its connection string.</summary>
+    public static async Task<string> FreshDatabaseAsync(string connectionString, string prefix, CancellationToken cancellationToken)
+    {
+        var name = $"{prefix}_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        await create.ExecuteNonQueryAsync(cancellationToken);
+        return new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
+    }
+
+    /// <summary>The repository root (where Evaluation.sln is), looked for from the working directory upwards.</summary>
+    public static string? RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "Evaluation.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Evaluation.Analytics.Fidelity;
+using Evaluation.Host.Benchmarks;
+using Evaluation.Ingest;
+using Spectre.Console;
+
+namespace Evaluation.Host.Commands;
+
+/// <summary>
+/// <c>evaluation bench ingest|outcomes|fidelity</c>: the speed and memory measurements of the
+/// issues, each against its reference in the same run on the same machine and data.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(App app)
+    {
+        var command = new Command("bench", "Benchmarks: ingest vs psql \\copy, outcomes vs R, fidelity vs reading the files");
+        command.Subcommands.Add(Ingest(app));
+        command.Subcommands.Add(Outcomes(app));
+        command.Subcommands.Add(Fidelity(app));
+        return command;
+    }
+
+    private static Option<int> Courses(int defaultValue) => new("--courses") { Description = "Courses to generate", DefaultValueFactory = _ => defaultValue };
+
+    private static Command Ingest(App app)
+    {
+        var courses = Courses(60_000);
+        var command = new Command("ingest", "Time 'evaluation ingest' against psql \\copy of the same rows into bare text tables of the same database");
+        command.Options.Add(courses);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            int n = parse.GetValue(courses);
+            var inbox = Workspace.Inbox(n, 1, xlsx: false, app.Console);
+            var cluster = await app.ConnectionStringAsync(cancellationToken);
+            var ours = await Workspace.FreshDatabaseAsync(cluster, "bench_ingest", cancellationToken);
+            var theirs = await Workspace.FreshDatabaseAsync(cluster, "bench_copy", cancellationToken);
+            await Data.Storage.Schema.MigrateAsync(ours, cancellationToken);
+            int rows = InboxRows(inbox);
+
+            app.Console.MarkupLine("Running [bold]evaluation ingest[/] ...");
+            var ingest = await ChildProcess.RunSelfAsync(["ingest", inbox], new() { ["EVALUATION_DB"] = ours }, cancellationToken);
+            app.Console.MarkupLine("Running [bold]psql \\copy[/] ...");
+            var copy = await PsqlCopy.RunAsync(theirs, inbox, cancellationToken);
+
+            Report(app.Console, $"Ingest of {n:N0} courses, {rows:N0} rows ({inbox})",
+                ("evaluation ingest", ingest),
+                ("psql \\copy into text tables", copy));
+            app.Console.MarkupLineInterpolated($"Rows per second: {rows / ingest.Seconds:N0}; ratio ingest / \\copy = {ingest.Seconds / copy.Seconds:0.00}; peak memory of ingest {ingest.PeakMiB:0} MiB");
+            return ingest.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command Outcomes(App app)
+    {
+        var courses = Courses(20_000);
+        var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples, for both", DefaultValueFactory = _ => 1000 };
+        var command = new Command("outcomes", "Time 'evaluation outcomes' from raw files against R computing the same statistics from prepared tables");
+        command.Options.Add(courses);
+        command.Options.Add(resamples);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            int n = parse.GetValue(courses), b = parse.GetValue(resamples);
+            var inbox = Workspace.Inbox(n, 1, xlsx: true, app.Console);
+            var asOf = "2026-10-31";
+            var environment = new Dictionary<string, string?> { ["EVALUATION_Outcomes__BootstrapResamples"] = b.ToString(CultureInfo.InvariantCulture) };
+            app.Console.MarkupLine("Running [bold]evaluation outcomes --data[/] ...");
+            var ours = await ChildProcess.RunSelfAsync(["outcomes", "--data", inbox, "--as-of", asOf, "--json"], environment, cancellationToken);
+
+            // R gets the scores and survival times as tables (its input is prepared; ours is raw files).
+            var tables = Path.Combine(Path.GetDirectoryName(inbox)!, $"r-tables-{n}");
+            var data = await app.LoadDatasetAsync(new DirectoryInfo(inbox), cancellationToken);
+            RTables.Write(tables, data, app.Instruments, DateOnly.Parse(asOf, CultureInfo.InvariantCulture));
+            var script = Path.Combine(Workspace.RepositoryRoot() ?? ".", "bench", "outcomes.R");
+            app.Console.MarkupLine("Running [bold]Rscript bench/outcomes.R[/] ...");
+            var r = await ChildProcess.RunAsync("Rscript", [script, tables, b.ToString(CultureInfo.InvariantCulture)], [], cancellationToken);
+
+            Report(app.Console, $"Outcomes for {n:N0} courses, {b} bootstrap resamples", ("evaluation outcomes (raw files)", ours), ("R (prepared tables)", r));
+            app.Console.MarkupLineInterpolated($"Ratio ours / R = {ours.Seconds / r.Seconds:0.00}; peak memory {ours.PeakMiB:0} MiB");
+            return ours.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command Fidelity(App app)
+    {
+        var courses = Courses(20_000);
+        var intensity = new Option<double>("--contact-intensity") { Description = "Multiplies contact rates (3.3 gives about 1.3 million contacts for 20,000 courses)", DefaultValueFactory = _ => 3.3 };
+        var command = new Command("fidelity", "Time fidelity from raw files: reading the files vs computing fidelity");
+        command.Options.Add(courses);
+        command.Options.Add(intensity);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            int n = parse.GetValue(courses);
+            var inbox = Workspace.Inbox(n, parse.GetValue(intensity), xlsx: true, app.Console);
+            var clock = Stopwatch.StartNew();
+            var (data, _) = new FolderReader(app.Pseudonymizer, app.Instruments).Read(inbox);
+            var read = clock.Elapsed.TotalSeconds;
+            clock.Restart();
+            var report = new FidelityCalculator(app.Options.Fidelity).Calculate(data, new DateOnly(2026, 10, 31));
+            var compute = clock.Elapsed.TotalSeconds;
+            var whole = await ChildProcess.RunSelfAsync(["fidelity", "--data", inbox, "--as-of", "2026-10-31", "--json"], [], cancellationToken);
+            app.Console.MarkupLineInterpolated($"Fidelity for {n:N0} courses ({report.Courses.Count:N0} CTI) and {data.Contacts.Count:N0} contacts:");
+            app.Console.MarkupLineInterpolated($"  reading the files {read:0.00} s, computing fidelity {compute:0.00} s (ratio {compute / read:0.00})");
+            app.Console.MarkupLineInterpolated($"  the whole command: {whole.Seconds:0.00} s, peak memory {whole.PeakMiB:0} MiB");
+            return whole.ExitCode;
+        });
+        return command;
+    }
+
+    private static int InboxRows(string inbox) =>
+        Directory.GetFiles(inbox, "*.csv", SearchOption.AllDirectories).Sum(f => File.ReadLines(f, FileFingerprintEncoding(f)).Count() - 1);
+
+    private static System.Text.Encoding FileFingerprintEncoding(string path) => Evaluation.Ingest.Reading.FileFingerprint.Of(path, "").Encoding;
+
+    private static void Report(IAnsiConsole console, string title, params (string Name, ChildProcess.Result Result)[] runs)
+    {
+        var table = new Table().Title(Markup.Escape(title)).AddColumns("Run", "Wall time (s)", "Peak memory (MiB)", "Exit");
+        foreach (var (name, result) in runs)
+        {
+            table.AddRow(Markup.Escape(name), result.Seconds.ToString("0.00", CultureInfo.InvariantCulture), result.PeakMiB.ToString("0", CultureInfo.InvariantCulture), result.ExitCode.ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        foreach (var (name, result) in runs.Where(r => r.Result.ExitCode != 0))
+        {
+            console.MarkupLineInterpolated($"[red]{name} failed:[/] {result.StdErr}");
+        }
+    }
+}
