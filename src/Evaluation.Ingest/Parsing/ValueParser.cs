@@ -36,11 +36,11 @@ public static class ValueParser
 
         var text = cell.Text;
 
-        // ISO dates are the common case: parse them without the format list.
-        if (text.Length == 10 && text[4] == '-' && text[7] == '-' &&
-            DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var iso))
+        // The three fixed shapes (yyyy-MM-dd, dd-MM-yyyy, dd.MM.yyyy) are read digit by digit:
+        // the format-list parser was a quarter of ingest's CPU time.
+        if (TryFixedDate(text, out var fixedDate))
         {
-            value = iso;
+            value = fixedDate;
             return true;
         }
 
@@ -58,6 +58,55 @@ public static class ValueParser
 
         error = "not a real date (use yyyy-MM-dd, dd-MM-yyyy or dd.MM.yyyy)";
         return false;
+    }
+
+    private static bool TryFixedDate(string text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10)
+        {
+            return false;
+        }
+
+        int year, month, day;
+        if (text[4] == '-' && text[7] == '-')
+        {
+            (year, month, day) = (Digits(text, 0, 4), Digits(text, 5, 2), Digits(text, 8, 2));
+        }
+        else if ((text[2] == '-' && text[5] == '-') || (text[2] == '.' && text[5] == '.'))
+        {
+            (day, month, year) = (Digits(text, 0, 2), Digits(text, 3, 2), Digits(text, 6, 4));
+        }
+        else
+        {
+            return false;
+        }
+
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+        {
+            return false;
+        }
+
+        date = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>The number written by <paramref name="count"/> ASCII digits, or −1 when one is no digit.</summary>
+    private static int Digits(string text, int start, int count)
+    {
+        int value = 0;
+        for (int i = start; i < start + count; i++)
+        {
+            int digit = text[i] - '0';
+            if (digit is < 0 or > 9)
+            {
+                return -1;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return value;
     }
 
     public static bool TryNumber(Cell cell, out double? value, out string? error)
