@@ -72,7 +72,11 @@ public sealed class App
     /// The data to compute on: an inbox-like folder read with the same reader and validation as
     /// ingest (<c>--data</c>), or the database.
     /// </summary>
-    public async Task<Dataset> LoadDatasetAsync(DirectoryInfo? folder, CancellationToken cancellationToken)
+    public async Task<Dataset> LoadDatasetAsync(DirectoryInfo? folder, CancellationToken cancellationToken) =>
+        (await LoadWithQualityAsync(folder, cancellationToken)).Data;
+
+    /// <summary>The data and the rows that could not be used (by file and reason), for the reports.</summary>
+    public async Task<(Dataset Data, IReadOnlyList<Reports.QualityRow> Quality)> LoadWithQualityAsync(DirectoryInfo? folder, CancellationToken cancellationToken)
     {
         if (folder is not null)
         {
@@ -83,10 +87,11 @@ public sealed class App
                 Console.MarkupLineInterpolated($"[yellow]{quarantined} rows of {folder.FullName} were not usable (run 'evaluation ingest' to see why).[/]");
             }
 
-            return data;
+            return (data, ReportRun.Quality(files));
         }
 
-        return await new DatasetRepository(await DataSourceAsync(cancellationToken)).LoadAsync(cancellationToken);
+        var source = await DataSourceAsync(cancellationToken);
+        return (await new DatasetRepository(source).LoadAsync(cancellationToken), await ReportRun.QualityAsync(source, cancellationToken));
     }
 
     public async Task<NpgsqlDataSource> DataSourceAsync(CancellationToken cancellationToken) =>

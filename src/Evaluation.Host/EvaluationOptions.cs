@@ -13,6 +13,8 @@ public sealed class EvaluationOptions
     /// <summary>The SPEC §5 settings: national loneliness reference, bootstrap resamples and seed.</summary>
     public Analytics.Outcomes.OutcomeSettings Outcomes { get; set; } = new();
 
+    public ReportOptions Reports { get; set; } = new();
+
     /// <summary>The SPEC §4 thresholds; the defaults are the method manual's.</summary>
     public Analytics.Fidelity.FidelityThresholds Fidelity { get; set; } = new();
 }
@@ -27,4 +29,13 @@ public sealed class InstrumentOptions
 {
     /// <summary>An instrument definition file replacing the shipped default (SPEC §3).</summary>
     public string? File { get; set; }
+}
+
+public sealed class ReportOptions
+{
+    /// <summary>Counts of persons below this, and statistics on fewer persons, are shown as "&lt;k" (SPEC §7).</summary>
+    public int DiscretionThreshold { get; set; } = 5;
+
+    /// <summary>Report language: da (default) or en.</summary>
+    public string Language { get; set; } = "da";
 }

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Spectre.Console;
+
+namespace Evaluation.Host.Commands;
+
+/// <summary>
+/// <c>evaluation report [--data dir] --as-of date --out dir [--lang da|en] [--municipality name]</c>:
+/// one workbook per municipality and a cross-municipality workbook, with charts as PNG beside them (SPEC §7).
+/// </summary>
+public static class ReportCommand
+{
+    public static Command Create(App app)
+    {
+        var data = CommonOptions.Data();
+        var asOf = CommonOptions.AsOf();
+        var output = CommonOptions.Out("Folder for the workbooks and charts");
+        var language = new Option<string>("--lang") { Description = "Language of the reports: da or en", DefaultValueFactory = _ => app.Options.Reports.Language };
+        language.AcceptOnlyFromAmong("da", "en");
+        var municipality = new Option<string?>("--municipality") { Description = "Only this municipality's workbook" };
+        var command = new Command("report", "Excel workbooks with charts: per municipality and across municipalities");
+        command.Options.Add(data);
+        command.Options.Add(asOf);
+        command.Options.Add(output);
+        command.Options.Add(language);
+        command.Options.Add(municipality);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var (dataset, quality) = await app.LoadWithQualityAsync(parse.GetValue(data), cancellationToken);
+            var written = ReportRun.Write(app, dataset, quality, parse.GetValue(asOf), parse.GetValue(output)!.FullName, parse.GetValue(language)!, parse.GetValue(municipality));
+            foreach (var path in written)
+            {
+                app.Console.MarkupLineInterpolated($"Wrote [bold]{path}[/]");
+            }
+
+            return written.Count == 0 ? 1 : 0;
+        });
+        return command;
+    }
+}
