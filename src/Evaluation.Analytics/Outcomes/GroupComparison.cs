@@ -55,34 +55,41 @@ public sealed class GroupComparison(OutcomeSettings settings)
         ArgumentNullException.ThrowIfNull(covariateNames);
         ArgumentNullException.ThrowIfNull(units);
         int nCti = units.Count(u => u.Cti), nKr = units.Count - nCti;
-        var weights = Weights(units);
-        var before = covariateNames.Select((name, j) => (name, Smd(units, j, null))).ToDictionary(x => x.name, x => x.Item2);
-        var after = covariateNames.Select((name, j) => (name, weights is null ? null : Smd(units, j, weights))).ToDictionary(x => x.name, x => x.Item2);
-        double? ate = weights is null ? null : Ate(units, weights);
+        var x = units.Select(u => u.Covariates).ToList();
+        var y = units.Select(u => u.Cti ? 1.0 : 0.0).ToList();
+        var all = Enumerable.Range(0, units.Count).ToArray();
+        var beta = nCti == 0 || nKr == 0 ? null : LogisticRegression.Fit(x, y);
+        var weights = beta is null ? null : Weights(units, all, beta);
+        var before = covariateNames.Select((name, j) => (name, Smd(units, j, null))).ToDictionary(p => p.name, p => p.Item2);
+        var after = covariateNames.Select((name, j) => (name, weights is null ? null : Smd(units, j, weights))).ToDictionary(p => p.name, p => p.Item2);
+        double? ate = weights is null ? null : Ate(units, all, weights);
         double? low = null, high = null;
         if (ate is not null)
         {
-            var random = new Random(settings.BootstrapSeed);
-            var estimates = new List<double>(settings.BootstrapResamples);
-            var sample = new Unit[units.Count];
-            for (int b = 0; b < settings.BootstrapResamples; b++)
+            // Each resample has its own generator seeded from (seed, resample number), so the
+            // interval does not depend on how the resamples are spread over the cores.
+            var estimates = new double?[settings.BootstrapResamples];
+            Parallel.For(0, settings.BootstrapResamples, b =>
             {
-                for (int i = 0; i < sample.Length; i++)
+                var random = new Random(HashCode.Combine(settings.BootstrapSeed, b));
+                var rows = new int[units.Count];
+                for (int i = 0; i < rows.Length; i++)
                 {
-                    sample[i] = units[random.Next(units.Count)];
+                    rows[i] = random.Next(units.Count);
                 }
 
                 // A resample without one of the groups, or with separation, has no estimate.
-                if (Weights(sample) is { } w)
+                if (rows.Any(r => units[r].Cti) && !rows.All(r => units[r].Cti)
+                    && LogisticRegression.Fit(x, y, rows, beta) is { } resampled)
                 {
-                    estimates.Add(Ate(sample, w));
+                    estimates[b] = Ate(units, rows, Weights(units, rows, resampled));
                 }
-            }
-
-            if (estimates.Count > 0)
+            });
+            var valid = estimates.Where(e => e is not null).Select(e => e!.Value).ToList();
+            if (valid.Count > 0)
             {
-                low = Descriptive.Quantile(estimates, 0.025);
-                high = Descriptive.Quantile(estimates, 0.975);
+                low = Descriptive.Quantile(valid, 0.025);
+                high = Descriptive.Quantile(valid, 0.975);
             }
         }
 
@@ -100,51 +107,41 @@ public sealed class GroupComparison(OutcomeSettings settings)
         return age;
     }
 
-    /// <summary>Normalised inverse probability weights, or null when the propensity model cannot be fitted.</summary>
-    public static double[]? Weights(IReadOnlyList<Unit> units)
+    /// <summary>Normalised inverse probability weights for the given rows (1/p for CTI, 1/(1 − p) for KR, each group summing to 1).</summary>
+    private static double[] Weights(IReadOnlyList<Unit> units, int[] rows, double[] beta)
     {
-        ArgumentNullException.ThrowIfNull(units);
-        if (!units.Any(u => u.Cti) || units.All(u => u.Cti))
-        {
-            return null;
-        }
-
-        var beta = LogisticRegression.Fit(units.Select(u => u.Covariates).ToList(), units.Select(u => u.Cti ? 1.0 : 0.0).ToList());
-        if (beta is null)
-        {
-            return null;
-        }
-
-        var w = new double[units.Count];
+        var w = new double[rows.Length];
         double sumCti = 0, sumKr = 0;
-        for (int i = 0; i < units.Count; i++)
+        for (int r = 0; r < rows.Length; r++)
         {
-            double p = LogisticRegression.Predict(beta, units[i].Covariates);
-            w[i] = units[i].Cti ? 1 / p : 1 / (1 - p);
-            if (units[i].Cti)
+            var unit = units[rows[r]];
+            double p = LogisticRegression.Predict(beta, unit.Covariates);
+            w[r] = unit.Cti ? 1 / p : 1 / (1 - p);
+            if (unit.Cti)
             {
-                sumCti += w[i];
+                sumCti += w[r];
             }
             else
             {
-                sumKr += w[i];
+                sumKr += w[r];
             }
         }
 
-        for (int i = 0; i < units.Count; i++)
+        for (int r = 0; r < rows.Length; r++)
         {
-            w[i] /= units[i].Cti ? sumCti : sumKr;
+            w[r] /= units[rows[r]].Cti ? sumCti : sumKr;
         }
 
         return w;
     }
 
-    private static double Ate(IReadOnlyList<Unit> units, double[] weights)
+    private static double Ate(IReadOnlyList<Unit> units, int[] rows, double[] weights)
     {
         double ate = 0;
-        for (int i = 0; i < units.Count; i++)
+        for (int r = 0; r < rows.Length; r++)
         {
-            ate += (units[i].Cti ? 1 : -1) * weights[i] * units[i].Change;
+            var unit = units[rows[r]];
+            ate += (unit.Cti ? 1 : -1) * weights[r] * unit.Change;
         }
 
         return ate;
