@@ -1,11 +1,7 @@
 using System.Reflection;
-using Evaluation.Analytics;
-using Evaluation.Analytics.Fidelity;
-using Evaluation.Analytics.Outcomes;
 using Evaluation.Domain.Courses;
 using Evaluation.Ingest;
 using Evaluation.Reports;
-using Evaluation.Reports.Workbooks;
 using Npgsql;
 
 namespace Evaluation.Host;
@@ -19,36 +15,8 @@ public static class ReportRun
     public static IReadOnlyList<string> Write(App app, Dataset data, IReadOnlyList<QualityRow> quality, DateOnly asOf, string folder, string language, string? municipality)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var outcomes = new OutcomesCalculator(app.Instruments, app.Options.Outcomes).Calculate(data, asOf);
-        var fidelityCalculator = new FidelityCalculator(app.Options.Fidelity);
-        var fidelity = fidelityCalculator.Calculate(data, asOf);
-        var index = new CourseIndex(data, new AsOf(asOf));
-        var input = new ReportInput(
-            data,
-            asOf,
-            outcomes,
-            fidelity,
-            fidelityCalculator.Caseload(index),
-            new HousingFollowUp(index, app.Options.Outcomes),
-            new ShelterFollowUp(index, app.Options.Outcomes),
-            quality,
-            new MethodNotes(SoftwareVersion, app.Instruments.Source, app.Options.Fidelity, app.Options.Outcomes));
-        var labels = new Labels(language);
-        var disclosure = new Disclosure(app.Options.Reports.DiscretionThreshold);
-        var municipalities = data.Courses.Select(c => c.Municipality).Distinct().Order(StringComparer.Ordinal)
-            .Where(m => municipality is null || m == municipality).ToList();
-        var written = new List<string>();
-        foreach (var m in municipalities)
-        {
-            written.Add(new ReportWorkbook(input, m, labels, disclosure).Write(folder));
-        }
-
-        if (municipality is null)
-        {
-            written.Add(new ReportWorkbook(input, OutcomesCalculator.All, labels, disclosure).Write(folder));
-        }
-
-        return written;
+        var input = ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, SoftwareVersion);
+        return input.WriteWorkbooks(folder, new Labels(language), new Disclosure(app.Options.Reports.DiscretionThreshold), municipality);
     }
 
     /// <summary>Quarantined rows by file and reason, from the database.</summary>

@@ -12,6 +12,12 @@ public sealed class Disclosure(int threshold = 5)
     /// <summary>What a suppressed cell shows.</summary>
     public string Mark => $"<{Threshold}";
 
+    /// <summary>
+    /// What a total shows when it is hidden only so that a hidden part cannot be recomputed: "..",
+    /// as Statistics Denmark marks discretion, since the total itself is not small.
+    /// </summary>
+    public const string SecondaryMark = "..";
+
     /// <summary>A count of persons: 0 and counts from k up are shown, 1 to k − 1 hidden.</summary>
     public object Count(int n) => n == 0 || n >= Threshold ? n : Mark;
 
@@ -23,19 +29,20 @@ public sealed class Disclosure(int threshold = 5)
     /// <summary>
     /// A table of counts whose last row may be the total of the rows above (ALL over the
     /// municipalities, say) and whose last column the total of the columns before it. Cells of 1 to
-    /// k − 1 are hidden; then every total whose parts include a hidden cell is hidden as well, so
-    /// that no hidden cell can be recomputed by subtraction.
+    /// k − 1 are shown as "&lt;k"; then every total whose parts include a hidden cell is hidden as well
+    /// (shown as <see cref="SecondaryMark"/>), so that no hidden cell can be recomputed by subtraction.
     /// </summary>
     public object[,] Grid(int[,] counts, bool lastRowIsTotal, bool lastColumnIsTotal)
     {
         ArgumentNullException.ThrowIfNull(counts);
         int rows = counts.GetLength(0), columns = counts.GetLength(1);
+        var small = new bool[rows, columns];
         var hidden = new bool[rows, columns];
         for (int r = 0; r < rows; r++)
         {
             for (int c = 0; c < columns; c++)
             {
-                hidden[r, c] = Hides(counts[r, c]);
+                hidden[r, c] = small[r, c] = Hides(counts[r, c]);
             }
         }
 
@@ -66,7 +73,7 @@ public sealed class Disclosure(int threshold = 5)
         {
             for (int c = 0; c < columns; c++)
             {
-                shown[r, c] = hidden[r, c] ? Mark : counts[r, c];
+                shown[r, c] = small[r, c] ? Mark : hidden[r, c] ? SecondaryMark : counts[r, c];
             }
         }
 

@@ -110,7 +110,7 @@ internal sealed class Sheet(IXLWorksheet worksheet)
                 break;
             case string text:
                 cell.SetValue(text);
-                if (text.StartsWith('<'))
+                if (text.StartsWith('<') || text == Disclosure.SecondaryMark)
                 {
                     cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right; // a suppressed number stays in the number column
                 }
