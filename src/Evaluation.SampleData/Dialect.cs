@@ -25,7 +25,7 @@ public sealed record Dialect(
         "Aalborg" => new(',', new UTF8Encoding(true), false, "yyyy-MM-dd", false, "yes", "no", new HashSet<string>()),
         // Questionnaire answers and checklists come from a survey tool as XLSX.
         "Odense" => new(',', new UTF8Encoding(false), false, "yyyy-MM-dd", false, "yes", "no", new HashSet<string> { "answers", "checklists" }),
-        // UTF-8 without BOM, semicolons, dotted Danish dates, 1/0.
+        // UTF-8 without BOM, semicolons, dotted Danish dates, 1/0 (Randers, and the generated extra municipalities).
         _ => new(';', new UTF8Encoding(false), false, "dd.MM.yyyy", true, "1", "0", new HashSet<string>()),
     };
 

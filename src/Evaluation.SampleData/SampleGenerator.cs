@@ -13,7 +13,7 @@ namespace Evaluation.SampleData;
 /// </summary>
 public sealed partial class SampleGenerator
 {
-    public static readonly IReadOnlyList<string> Municipalities = ["Aalborg", "København", "Odense", "Randers"];
+    private static readonly string[] SampleMunicipalities = ["Aalborg", "København", "Odense", "Randers"];
 
     private readonly Random random;
     private readonly DateOnly extracted;
@@ -28,6 +28,12 @@ public sealed partial class SampleGenerator
         this.extracted = extracted;
     }
 
+    /// <summary>How many municipalities: the four sample ones, then "Kommune 005", ... (benchmarks use 100).</summary>
+    public int MunicipalityCount { get; init; } = 4;
+
+    /// <summary>The municipalities generated.</summary>
+    public IReadOnlyList<string> Municipalities => SampleMunicipalities.Concat(Enumerable.Range(5, Math.Max(0, MunicipalityCount - 4)).Select(i => $"Kommune {i:D3}")).Take(MunicipalityCount).ToList();
+
     /// <summary>Multiplies every contact rate (benchmarks use it to reach a given number of contacts).</summary>
     public double ContactIntensity { get; init; } = 1;
 
@@ -39,10 +45,12 @@ public sealed partial class SampleGenerator
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(courses);
         // About ten citizens per full-time CTI worker (the manual), give or take: some months run over.
-        var workers = Municipalities.ToDictionary(m => m, m => Staff(m, Math.Max(2, courses / 120)));
+        var municipalities = Municipalities;
+        var weights = municipalities.Count == 4 ? [0.2, 0.4, 0.25, 0.15] : municipalities.Select(_ => 1.0).ToArray();
+        var workers = municipalities.ToDictionary(m => m, m => Staff(m, Math.Max(2, courses / 30 / municipalities.Count)));
         for (int i = 0; i < courses; i++)
         {
-            var municipality = Municipalities[PickWeighted([0.2, 0.4, 0.25, 0.15])];
+            var municipality = municipalities[PickWeighted(weights)];
             var number = Table(municipality, "courses").Rows.Count + 1;
             var id = $"{Prefix(municipality)}-{number:D5}";
             var group = random.NextDouble() < 0.6 ? Group.Cti : Group.Kr;
@@ -228,7 +236,8 @@ public sealed partial class SampleGenerator
         "København" => "KBH",
         "Aalborg" => "AAL",
         "Odense" => "ODE",
-        _ => "RAN",
+        "Randers" => "RAN",
+        _ => "K" + municipality[^3..],
     };
 
     private int PickWeighted(double[] weights)

@@ -10,9 +10,9 @@ public static class Workspace
     public static string Root => Path.Combine(Path.GetTempPath(), "evaluation-bench");
 
     /// <summary>A generated inbox of n courses, reused when it exists (generation is not what is measured).</summary>
-    public static string Inbox(int courses, double contactIntensity, bool xlsx, IAnsiConsole console)
+    public static string Inbox(int courses, double contactIntensity, bool xlsx, IAnsiConsole console, int municipalities = 4)
     {
-        var folder = Path.Combine(Root, $"inbox-{courses}-{contactIntensity:0.0}-{(xlsx ? "xlsx" : "csv")}");
+        var folder = Path.Combine(Root, $"inbox-{courses}-{contactIntensity:0.0}-{(xlsx ? "xlsx" : "csv")}" + (municipalities == 4 ? "" : $"-{municipalities}m"));
         if (!File.Exists(Path.Combine(folder, ".complete")))
         {
             console.MarkupLineInterpolated($"Generating {courses:N0} courses into {folder} ...");
@@ -21,7 +21,7 @@ public static class Workspace
                 Directory.Delete(folder, recursive: true);
             }
 
-            var tables = new SampleGenerator(3, SampleGenerator.DefaultExtractionDate) { ContactIntensity = contactIntensity }.Generate(courses);
+            var tables = new SampleGenerator(3, SampleGenerator.DefaultExtractionDate) { ContactIntensity = contactIntensity, MunicipalityCount = municipalities }.Generate(courses);
             InboxWriter.Write(folder, tables, xlsx);
             File.WriteAllText(Path.Combine(folder, ".complete"), "");
         }

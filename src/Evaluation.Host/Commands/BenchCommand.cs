@@ -20,6 +20,7 @@ public static class BenchCommand
         command.Subcommands.Add(Ingest(app));
         command.Subcommands.Add(Outcomes(app));
         command.Subcommands.Add(Fidelity(app));
+        command.Subcommands.Add(Reports(app));
         return command;
     }
 
@@ -107,6 +108,32 @@ public static class BenchCommand
             app.Console.MarkupLineInterpolated($"  reading the files {read:0.00} s, computing fidelity {compute:0.00} s (ratio {compute / read:0.00})");
             app.Console.MarkupLineInterpolated($"  the whole command: {whole.Seconds:0.00} s, peak memory {whole.PeakMiB:0} MiB");
             return whole.ExitCode;
+        });
+        return command;
+    }
+
+    private static Command Reports(App app)
+    {
+        var courses = Courses(100_000);
+        var municipalities = new Option<int>("--municipalities") { Description = "Municipalities", DefaultValueFactory = _ => 100 };
+        var command = new Command("reports", "Time 'evaluation report' for every municipality's workbook from raw files");
+        command.Options.Add(courses);
+        command.Options.Add(municipalities);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            int n = parse.GetValue(courses), m = parse.GetValue(municipalities);
+            var inbox = Workspace.Inbox(n, 1, xlsx: true, app.Console, m);
+            var output = Path.Combine(Workspace.Root, $"reports-{n}-{m}");
+            if (Directory.Exists(output))
+            {
+                Directory.Delete(output, recursive: true);
+            }
+
+            app.Console.MarkupLine("Running [bold]evaluation report --data[/] ...");
+            var run = await ChildProcess.RunSelfAsync(["report", "--data", inbox, "--as-of", "2026-10-31", "--out", output], [], cancellationToken);
+            int workbooks = Directory.Exists(output) ? Directory.GetFiles(output, "*.xlsx").Length : 0;
+            Report(app.Console, $"Reports for {n:N0} courses in {m} municipalities: {workbooks} workbooks", ("evaluation report (raw files)", run));
+            return run.ExitCode;
         });
         return command;
     }

@@ -1,8 +1,8 @@
 using Spectre.Console;
 using System.CommandLine;
 using System.Text.Json;
-using Evaluation.Analytics.Fidelity;
-using Evaluation.Analytics.Outcomes;
+using System.Globalization;
+using Evaluation.Reports;
 
 namespace Evaluation.Host.Commands;
 
@@ -37,14 +37,19 @@ public static class DemoCommand
 
             // Results as of today, from what is now in the database.
             var asOf = DateOnly.FromDateTime(DateTime.Today);
-            var data = await app.LoadDatasetAsync(null, cancellationToken);
-            var outcomes = new OutcomesCalculator(app.Instruments, app.Options.Outcomes).Calculate(data, asOf);
-            var fidelity = new FidelityCalculator(app.Options.Fidelity).Calculate(data, asOf);
-            var results = Path.Combine(app.Home.Path, "results");
+            var (data, quality) = await app.LoadWithQualityAsync(null, cancellationToken);
+            var input = ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, ReportRun.SoftwareVersion);
+            var results = Path.Combine(app.Home.Reports, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
             Directory.CreateDirectory(results);
-            await File.WriteAllTextAsync(Path.Combine(results, "outcomes.json"), JsonSerializer.Serialize(outcomes, JsonOutput.Options), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(results, "fidelity.json"), JsonSerializer.Serialize(fidelity, JsonOutput.Options), cancellationToken);
-            app.Console.MarkupLineInterpolated($"Outcomes and fidelity as of {asOf:yyyy-MM-dd}: {data.Courses.Count} courses, {fidelity.Courses.Count} CTI courses scored, {fidelity.PhaseBoard.Count(p => p.Overdue)} overdue on the phase board.");
+            await File.WriteAllTextAsync(Path.Combine(results, "outcomes.json"), JsonSerializer.Serialize(input.Outcomes, JsonOutput.Options), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(results, "fidelity.json"), JsonSerializer.Serialize(input.Fidelity, JsonOutput.Options), cancellationToken);
+            var workbooks = input.WriteWorkbooks(results, new Labels(app.Options.Reports.Language), new Disclosure(app.Options.Reports.DiscretionThreshold));
+            app.Console.MarkupLineInterpolated($"Outcomes and fidelity as of {asOf:yyyy-MM-dd}: {data.Courses.Count} courses, {input.Fidelity.Courses.Count} CTI courses scored, {input.Fidelity.PhaseBoard.Count(p => p.Overdue)} overdue on the phase board.");
+            foreach (var workbook in workbooks)
+            {
+                app.Console.MarkupLineInterpolated($"Workbook: [bold]{workbook}[/]");
+            }
+
             app.Console.MarkupLineInterpolated($"Results written to [bold]{results}[/]");
             return 0;
         });

@@ -17,7 +17,9 @@ public sealed class DemoTests : IDisposable
 
         Assert.True(demo.ExitCode == 0, demo.StdErr);
         Assert.Contains("Results written to", demo.StdErr, StringComparison.Ordinal);
-        Assert.True(File.Exists(Path.Combine(home.Path, "results", "outcomes.json")));
+        var results = Directory.GetDirectories(Path.Combine(home.Path, "reports")).Single();
+        Assert.True(File.Exists(Path.Combine(results, "outcomes.json")));
+        Assert.Equal(5, Directory.GetFiles(results, "*.xlsx").Length); // four municipalities and all of them
 
         var db = await Cli.RunAsync(environment, "db");
         Assert.Equal(0, db.ExitCode);
