@@ -36,82 +36,42 @@ public sealed class RowAccess(ITableReader table, HeaderMap map)
         return cell.Text;
     }
 
-    public DateOnly? Date(string column, bool required = false)
+    public DateOnly? Date(string column, bool required = false) => Parse<DateOnly>(column, required, ValueParser.TryDate);
+
+    public double? Number(string column, bool required = false) => Parse<double>(column, required, ValueParser.TryNumber);
+
+    public bool? YesNo(string column, bool required = false) => Parse<bool>(column, required, ValueParser.TryYesNo);
+
+    public T? Code<T>(string column, bool required = false)
+        where T : struct, Enum => Parse<T>(column, required, ValueParser.TryCode);
+
+    public int? WholeNumber(string column, int min, int max, bool required = false)
     {
-        var cell = Cell(column);
-        if (!ValueParser.TryDate(cell, out var value, out var error))
+        var value = Parse<int>(column, required, ValueParser.TryWholeNumber);
+        if (value < min || value > max)
         {
-            Fail(column, cell, error!);
-        }
-        else if (value is null)
-        {
-            Missing(column, required);
+            Fail(column, Cell(column), max == int.MaxValue ? $"must be {min} or more" : $"must be between {min} and {max}");
+            return null;
         }
 
         return value;
     }
 
-    public int? WholeNumber(string column, int min, int max, bool required = false)
+    private delegate bool TryParser<T>(Cell cell, out T? value, out string? error)
+        where T : struct;
+
+    /// <summary>Parses a cell; a bad value is recorded with its reason, an empty one only when a value is required.</summary>
+    private T? Parse<T>(string column, bool required, TryParser<T> parser)
+        where T : struct
     {
         var cell = Cell(column);
-        if (!ValueParser.TryWholeNumber(cell, out var value, out var error))
+        if (!parser(cell, out var value, out var error))
         {
             Fail(column, cell, error!);
             return null;
         }
 
         if (value is null)
-        {
-            Missing(column, required);
-        }
-        else if (value < min || value > max)
-        {
-            Fail(column, cell, max == int.MaxValue ? $"must be {min} or more" : $"must be between {min} and {max}");
-            return null;
-        }
-
-        return value;
-    }
-
-    public double? Number(string column, bool required = false)
-    {
-        var cell = Cell(column);
-        if (!ValueParser.TryNumber(cell, out var value, out var error))
-        {
-            Fail(column, cell, error!);
-        }
-        else if (value is null)
-        {
-            Missing(column, required);
-        }
-
-        return value;
-    }
-
-    public bool? YesNo(string column, bool required = false)
-    {
-        var cell = Cell(column);
-        if (!ValueParser.TryYesNo(cell, out var value, out var error))
-        {
-            Fail(column, cell, error!);
-        }
-        else if (value is null)
-        {
-            Missing(column, required);
-        }
-
-        return value;
-    }
-
-    public T? Code<T>(string column, bool required = false)
-        where T : struct, Enum
-    {
-        var cell = Cell(column);
-        if (!ValueParser.TryCode<T>(cell, out var value, out var error))
-        {
-            Fail(column, cell, error!);
-        }
-        else if (value is null)
         {
             Missing(column, required);
         }
