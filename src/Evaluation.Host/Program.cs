@@ -13,6 +13,7 @@ root.Subcommands.Add(GenerateCommand.Create(app));
 root.Subcommands.Add(FidelityCommand.Create(app));
 root.Subcommands.Add(OutcomesCommand.Create(app));
 root.Subcommands.Add(ReportCommand.Create(app));
+root.Subcommands.Add(ExportCommand.Create(app));
 root.Subcommands.Add(BenchCommand.Create(app));
 try
 {

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using Parquet;
+using Parquet.Schema;
+
+namespace Evaluation.Export;
+
+/// <summary>Writes export tables as CSV (UTF-8, RFC 4180) and Parquet (typed columns), and the codebook as CSV and Markdown.</summary>
+public static class ExportWriter
+{
+    public static string WriteCsv(ExportTable table, string folder)
+    {
+        var path = Path.Combine(folder, table.Name + ".csv");
+        using var writer = new StreamWriter(path, false, new UTF8Encoding(false)) { NewLine = "\r\n" };
+        writer.WriteLine(string.Join(',', table.Columns.Select(c => Quote(c.Name))));
+        foreach (var row in table.Rows)
+        {
+            writer.WriteLine(string.Join(',', row.Select(v => Quote(Format(v)))));
+        }
+
+        return path;
+    }
+
+    public static async Task<string> WriteParquetAsync(ExportTable table, string folder, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(folder, table.Name + ".parquet");
+        var fields = table.Columns.Select(c => new DataField(c.Name, c.Type switch
+        {
+            ColumnType.Integer => typeof(int),
+            ColumnType.Decimal => typeof(double),
+            _ => typeof(string),
+        }, isNullable: true)).ToList();
+        await using var stream = File.Create(path);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken);
+        using var group = writer.CreateRowGroup();
+        for (int c = 0; c < fields.Count; c++)
+        {
+            int column = c;
+            switch (table.Columns[c].Type)
+            {
+                case ColumnType.Integer:
+                    await group.WriteAsync<int>(fields[c], table.Rows.Select(r => r[column] is int i ? i : (int?)null).ToArray().AsMemory(), cancellationToken: cancellationToken);
+                    break;
+                case ColumnType.Decimal:
+                    await group.WriteAsync<double>(fields[c], table.Rows.Select(r => r[column] is double d ? d : (double?)null).ToArray().AsMemory(), cancellationToken: cancellationToken);
+                    break;
+                default:
+                    await group.WriteAsync(fields[c], table.Rows.Select(r => r[column] as string).ToArray()!);
+                    break;
+            }
+        }
+
+        return path;
+    }
+
+    /// <summary>The codebook: variable, labels in Danish and English, type, unit, allowed values, meaning of missing.</summary>
+    public static IReadOnlyList<string> WriteCodebook(IEnumerable<ExportTable> tables, string folder)
+    {
+        var csv = new StringBuilder("file,variable,label_da,label_en,type,unit,values,missing\r\n");
+        var markdown = new StringBuilder("# Codebook\n\n");
+        foreach (var table in tables)
+        {
+            markdown.Append(CultureInfo.InvariantCulture, $"## {table.Name}\n\n| variable | label (da) | label (en) | type | unit | values | missing |\n|---|---|---|---|---|---|---|\n");
+            foreach (var c in table.Columns)
+            {
+                var type = c.Type.ToString().ToLowerInvariant();
+                csv.Append(string.Join(',', new[] { table.Name, c.Name, c.LabelDa, c.LabelEn, type, c.Unit, c.Values, c.Missing }.Select(Quote))).Append("\r\n");
+                markdown.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.LabelDa} | {c.LabelEn} | {type} | {c.Unit} | {c.Values} | {c.Missing} |\n");
+            }
+
+            markdown.Append('\n');
+        }
+
+        var csvPath = Path.Combine(folder, "codebook.csv");
+        var mdPath = Path.Combine(folder, "codebook.md");
+        File.WriteAllText(csvPath, csv.ToString(), new UTF8Encoding(false));
+        File.WriteAllText(mdPath, markdown.ToString(), new UTF8Encoding(false));
+        return [csvPath, mdPath];
+    }
+
+    private static string Format(object? value) => value switch
+    {
+        null => "",
+        double d => d.ToString("R", CultureInfo.InvariantCulture),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? "",
+    };
+
+    private static string Quote(string value) =>
+        value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+}
