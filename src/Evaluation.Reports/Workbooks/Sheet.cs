@@ -97,7 +97,9 @@ internal sealed class Sheet(IXLWorksheet worksheet)
             Worksheet.SheetView.FreezeRows(frozenRows);
         }
 
-        Worksheet.Columns().AdjustToContents(1, Math.Max(1, Row), 8, 60);
+        // Widths from the first rows only: measuring every cell of a long sheet (through libgdiplus)
+        // took minutes, and the first few hundred rows show the widths as well.
+        Worksheet.Columns().AdjustToContents(1, Math.Clamp(Row, 1, 300), 8, 60);
         Worksheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
         Worksheet.PageSetup.FitToPages(1, 0);
     }

@@ -163,5 +163,37 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IClassFixture<P
         Assert.Equal("", result.StdOut.Trim());
     }
 
+    [Fact]
+    public async Task Export_WritesTheFiles_AndAnAuditRecordThatTheLogLists()
+    {
+        var inbox = await GenerateAsync(80);
+        var environment = await EnvironmentAsync();
+        var output = home.Combine("export");
+
+        var export = await Cli.RunAsync(environment, "export", "--data", inbox, "--as-of", "2026-10-31", "--project", "study1", "--purpose", "Effect of CTI on loneliness", "--out", output);
+        var log = await Cli.RunAsync(environment, "export", "--log");
+
+        Assert.True(export.ExitCode == 0, export.StdErr);
+        Assert.True(File.Exists(Path.Combine(output, "courses.parquet")));
+        Assert.True(File.Exists(Path.Combine(output, "disclosure_report.md")));
+        Assert.True(File.Exists(Path.Combine(home.Path, "keys", "project-study1.key")));
+        Assert.Contains("\"project\": \"study1\"", log.StdOut, StringComparison.Ordinal);
+        Assert.Contains("Effect of CTI on loneliness", log.StdOut, StringComparison.Ordinal);
+        Assert.Contains("\"course_rows\"", log.StdOut, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Report_WritesOneWorkbookPerMunicipality_AndOneAcross()
+    {
+        var inbox = await GenerateAsync(80);
+        var output = home.Combine("reports");
+
+        var result = await Cli.RunAsync(await EnvironmentAsync(false), "report", "--data", inbox, "--as-of", "2026-10-31", "--out", output, "--lang", "en");
+
+        Assert.True(result.ExitCode == 0, result.StdErr);
+        Assert.Equal(5, Directory.GetFiles(output, "*.xlsx").Length);
+        Assert.Contains("All_municipalities_2026-10-31.xlsx", Directory.GetFiles(output).Select(Path.GetFileName));
+    }
+
     public void Dispose() => home.Dispose();
 }
