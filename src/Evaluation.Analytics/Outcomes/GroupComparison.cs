@@ -67,11 +67,13 @@ public sealed class GroupComparison(OutcomeSettings settings)
         if (ate is not null)
         {
             // Each resample has its own generator seeded from (seed, resample number), so the
-            // interval does not depend on how the resamples are spread over the cores.
+            // interval is the same in every process (HashCode.Combine would not be: it is salted
+            // per process) and
+            // does not depend on how the resamples are spread over the cores.
             var estimates = new double?[settings.BootstrapResamples];
             Parallel.For(0, settings.BootstrapResamples, b =>
             {
-                var random = new Random(HashCode.Combine(settings.BootstrapSeed, b));
+                var random = new Random(unchecked((settings.BootstrapSeed * 1_000_003) + b));
                 var rows = new int[units.Count];
                 for (int i = 0; i < rows.Length; i++)
                 {
