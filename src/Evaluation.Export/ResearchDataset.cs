@@ -25,6 +25,10 @@ public static class ResearchDataset
 {
     public static readonly string[] QuasiIdentifiers = ["age_band", "municipality", "children", "group"];
 
+    private static readonly ExportColumn PersonColumn = new("pseudonym", ColumnType.Text, "Pseudonym for personen (projektnøgle)", "Pseudonym of the person (project key)");
+
+    private static readonly ExportColumn CourseColumn = new("course", ColumnType.Text, "Pseudonym for forløbet (projektnøgle)", "Pseudonym of the course (project key)");
+
     public static (ExportTable Courses, ExportTable Waves) Build(Dataset data, DateOnly asOf, InstrumentSet instruments, FidelityThresholds thresholds, OutcomeSettings settings, ProjectKeys keys, DateMode dates)
     {
         ArgumentNullException.ThrowIfNull(instruments);
@@ -85,8 +89,8 @@ public static class ResearchDataset
 
     private static List<ExportColumn> CourseColumns() =>
     [
-        new("pseudonym", ColumnType.Text, "Pseudonym for personen (projektnøgle)", "Pseudonym of the person (project key)"),
-        new("course", ColumnType.Text, "Pseudonym for forløbet (projektnøgle)", "Pseudonym of the course (project key)"),
+        PersonColumn,
+        CourseColumn,
         new("age_band", ColumnType.Text, "Aldersgruppe ved kontaktstart", "Age band at contact start", "years", "5- or 10-year bands"),
         new("municipality", ColumnType.Text, "Kommune (eller region)", "Municipality (or region)"),
         new("children", ColumnType.Text, "Hjemmeboende børn", "Children living with her", "", "0, 1, 2, … or 0/1/2+"),
@@ -117,8 +121,8 @@ public static class ResearchDataset
     {
         var columns = new List<ExportColumn>
         {
-            new("pseudonym", ColumnType.Text, "Pseudonym for personen (projektnøgle)", "Pseudonym of the person (project key)"),
-            new("course", ColumnType.Text, "Pseudonym for forløbet (projektnøgle)", "Pseudonym of the course (project key)"),
+            PersonColumn,
+            CourseColumn,
             new("wave", ColumnType.Text, "Måling", "Wave", "", "baseline, m3, m6, end, followup"),
             new("days_since_start", ColumnType.Integer, "Dage fra kontaktstart til besvarelse", "Days from contact start to answering", "days"),
         };
