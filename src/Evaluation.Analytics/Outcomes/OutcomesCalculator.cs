@@ -41,16 +41,20 @@ public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSetting
 
     private static IEnumerable<ChangeRow> Change(Instrument instrument, ScoredWaves scored, List<string> municipalities)
     {
+        // Grouped once: with a hundred municipalities, filtering all scores per cell was quadratic.
         var baselines = scored.Of(instrument).Where(s => s.Wave == Wave.Baseline).ToList();
+        var byMunicipality = baselines.ToLookup(b => (b.Course.Municipality, b.Course.Group));
+        var byGroup = baselines.ToLookup(b => b.Course.Group);
         foreach (var municipality in municipalities)
         {
             foreach (var group in Groups)
             {
+                var inScope = municipality == All ? byGroup[group] : byMunicipality[(municipality, group)];
                 foreach (var wave in FollowWaves)
                 {
                     var from = new List<double>();
                     var to = new List<double>();
-                    foreach (var baseline in baselines.Where(b => InScope(b.Course, municipality, group)))
+                    foreach (var baseline in inScope)
                     {
                         if (scored.Of(instrument, baseline.Course.CourseId, wave) is { } later)
                         {
@@ -94,13 +98,15 @@ public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSetting
     private static IEnumerable<(string Municipality, Group Group, Wave Wave, List<double> Values)> ByWave(Instrument instrument, ScoredWaves scored, List<string> municipalities)
     {
         var all = scored.Of(instrument).ToList();
+        var byMunicipality = all.ToLookup(s => (s.Course.Municipality, s.Course.Group, s.Wave), s => s.Score);
+        var byGroup = all.ToLookup(s => (s.Course.Group, s.Wave), s => s.Score);
         foreach (var municipality in municipalities)
         {
             foreach (var group in Groups)
             {
                 foreach (var wave in Enum.GetValues<Wave>())
                 {
-                    yield return (municipality, group, wave, all.Where(s => s.Wave == wave && InScope(s.Course, municipality, group)).Select(s => s.Score).ToList());
+                    yield return (municipality, group, wave, (municipality == All ? byGroup[(group, wave)] : byMunicipality[(municipality, group, wave)]).ToList());
                 }
             }
         }
