@@ -31,7 +31,7 @@ public static class PsqlCopy
             var fingerprint = FileFingerprint.Of(file, "");
             using var reader = new StreamReader(file, fingerprint.Encoding, fingerprint.HasBom);
             var header = reader.ReadLine() ?? "";
-            char separator = header.Count(c => c == ';') > header.Count(c => c == ',') ? ';' : ',';
+            char separator = CsvTableReader.DetectSeparator(header);
             var columns = header.Split(separator).Select((_, i) => $"c{i} text");
             var table = $"copy_{n++}";
             var encoding = fingerprint.Encoding.CodePage == 1252 ? "WIN1252" : "UTF8";

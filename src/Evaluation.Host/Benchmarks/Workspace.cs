@@ -40,18 +40,4 @@ public static class Workspace
         await create.ExecuteNonQueryAsync(cancellationToken);
         return new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
     }
-
-    /// <summary>The repository root (where Evaluation.sln is), looked for from the working directory upwards.</summary>
-    public static string? RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Evaluation.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        return null;
-    }
 }

@@ -75,7 +75,7 @@ public static class BenchCommand
             var tables = Path.Combine(Path.GetDirectoryName(inbox)!, $"r-tables-{n}");
             var data = await app.LoadDatasetAsync(new DirectoryInfo(inbox), cancellationToken);
             RTables.Write(tables, data, app.Instruments, DateOnly.Parse(asOf, CultureInfo.InvariantCulture));
-            var script = Path.Combine(Workspace.RepositoryRoot() ?? ".", "bench", "outcomes.R");
+            var script = Path.Combine(Repository.Root() ?? ".", "bench", "outcomes.R");
             app.Console.MarkupLine("Running [bold]Rscript bench/outcomes.R[/] ...");
             var r = await ChildProcess.RunAsync("Rscript", [script, tables, b.ToString(CultureInfo.InvariantCulture)], [], cancellationToken);
 

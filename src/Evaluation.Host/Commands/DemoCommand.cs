@@ -56,20 +56,9 @@ public static class DemoCommand
         return command;
     }
 
-    /// <summary>The repository's sample-data folder, looked for from the working directory upwards.</summary>
-    private static string? FindSampleData()
-    {
-        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "sample-data");
-            if (Directory.Exists(candidate) && File.Exists(Path.Combine(dir.FullName, "Evaluation.sln")))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
-    }
+    /// <summary>The repository's sample-data folder, when the CLI runs inside a checkout.</summary>
+    private static string? FindSampleData() =>
+        Repository.Root() is { } root && Directory.Exists(Path.Combine(root, "sample-data")) ? Path.Combine(root, "sample-data") : null;
 
     private static string Redact(string connectionString) =>
         new Npgsql.NpgsqlConnectionStringBuilder(connectionString) { Password = null }.ConnectionString;

@@ -44,11 +44,16 @@ public sealed class CsvTableReader : ITableReader
 
     public void Dispose() => reader.Dispose();
 
-    /// <summary>The separator is whichever of ';' and ',' occurs more often outside quotes in the header line.</summary>
     private static char DetectDelimiter(string path, FileFingerprint fingerprint)
     {
         using var text = new StreamReader(path, fingerprint.Encoding, fingerprint.HasBom);
-        var header = text.ReadLine() ?? "";
+        return DetectSeparator(text.ReadLine() ?? "");
+    }
+
+    /// <summary>The separator of a header line: whichever of ';' and ',' occurs more often outside quotes.</summary>
+    public static char DetectSeparator(string header)
+    {
+        ArgumentNullException.ThrowIfNull(header);
         int semicolons = 0, commas = 0;
         bool quoted = false;
         foreach (var c in header)
