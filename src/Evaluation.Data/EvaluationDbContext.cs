@@ -19,6 +19,10 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
     public DbSet<ChangeHistoryEntity> ChangeHistory => Set<ChangeHistoryEntity>();
     public DbSet<AuditEntity> Audit => Set<AuditEntity>();
 
+    public DbSet<ResultRunEntity> ResultRuns => Set<ResultRunEntity>();
+
+    public DbSet<SettingEntity> Settings => Set<SettingEntity>();
+
     public static DbContextOptions<EvaluationDbContext> Options(string connectionString) =>
         new DbContextOptionsBuilder<EvaluationDbContext>()
             .UseNpgsql(connectionString)
@@ -103,6 +107,12 @@ public sealed class EvaluationDbContext(DbContextOptions<EvaluationDbContext> op
         {
             e.ToTable("audit_log");
             e.Property(x => x.Details).HasColumnType("jsonb");
+        });
+        modelBuilder.Entity<ResultRunEntity>(e => e.ToTable("result_runs"));
+        modelBuilder.Entity<SettingEntity>(e =>
+        {
+            e.ToTable("settings");
+            e.HasKey(x => x.Name);
         });
     }
 }

@@ -94,6 +94,17 @@ public sealed class App
         return (await new DatasetRepository(source).LoadAsync(cancellationToken), await ReportRun.QualityAsync(source, cancellationToken));
     }
 
-    public async Task<NpgsqlDataSource> DataSourceAsync(CancellationToken cancellationToken) =>
-        dataSource ??= NpgsqlDataSource.Create(await ConnectionStringAsync(cancellationToken));
+    /// <summary>The database, checked to hold data made with this home's pseudonym key.</summary>
+    public async Task<NpgsqlDataSource> DataSourceAsync(CancellationToken cancellationToken)
+    {
+        if (dataSource is null)
+        {
+            var source = NpgsqlDataSource.Create(await ConnectionStringAsync(cancellationToken));
+            var store = new KeyStore(Home);
+            await PseudonymKeyCheck.EnsureAsync(source, store.GetOrCreate(KeyStore.DatabaseKey), store.PathOf(KeyStore.DatabaseKey), cancellationToken);
+            dataSource = source;
+        }
+
+        return dataSource;
+    }
 }

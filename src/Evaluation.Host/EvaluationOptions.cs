@@ -17,6 +17,9 @@ public sealed class EvaluationOptions
 
     /// <summary>The SPEC §4 thresholds; the defaults are the method manual's.</summary>
     public Analytics.Fidelity.FidelityThresholds Fidelity { get; set; } = new();
+
+    /// <summary>The scheduled platform (<c>evaluation serve</c>, SPEC §9).</summary>
+    public Platform.ServeOptions Serve { get; set; } = new();
 }
 
 public sealed class DatabaseOptions

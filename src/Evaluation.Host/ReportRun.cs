@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Reflection;
+using System.Text.Json;
 using Evaluation.Domain.Courses;
 using Evaluation.Ingest;
 using Evaluation.Reports;
@@ -17,6 +19,49 @@ public static class ReportRun
         ArgumentNullException.ThrowIfNull(app);
         var input = ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, SoftwareVersion);
         return input.WriteWorkbooks(folder, new Labels(language), new Disclosure(app.Options.Reports.DiscretionThreshold), municipality);
+    }
+
+    /// <summary>
+    /// Computes outcomes and fidelity from <paramref name="data"/> and publishes them under
+    /// <c>$EVALUATION_HOME/reports/&lt;as-of&gt;/</c>: <c>outcomes.json</c>, <c>fidelity.json</c> and, when asked,
+    /// the workbooks. Everything is written to a hidden folder first and then moved in file by file,
+    /// so a reader never finds a half-written workbook.
+    /// </summary>
+    public static async Task<PublishedResults> PublishAsync(App app, Dataset data, IReadOnlyList<QualityRow> quality, DateOnly asOf, bool workbooks, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var input = ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, SoftwareVersion);
+        var folder = Path.Combine(app.Home.Reports, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        var staging = Path.Combine(app.Home.Reports, $".{Path.GetFileName(folder)}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(staging);
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(staging, "outcomes.json"), JsonSerializer.Serialize(input.Outcomes, JsonOutput.Options), cancellationToken);
+            await File.WriteAllTextAsync(Path.Combine(staging, "fidelity.json"), JsonSerializer.Serialize(input.Fidelity, JsonOutput.Options), cancellationToken);
+            var written = workbooks
+                ? input.WriteWorkbooks(staging, new Labels(app.Options.Reports.Language), new Disclosure(app.Options.Reports.DiscretionThreshold))
+                : [];
+            MoveInto(staging, folder);
+            return new PublishedResults(input, folder, written.Select(w => Path.Combine(folder, Path.GetRelativePath(staging, w))).ToList());
+        }
+        finally
+        {
+            Directory.Delete(staging, recursive: true);
+        }
+    }
+
+    private static void MoveInto(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.GetFiles(source))
+        {
+            File.Move(file, Path.Combine(target, Path.GetFileName(file)), overwrite: true);
+        }
+
+        foreach (var folder in Directory.GetDirectories(source))
+        {
+            MoveInto(folder, Path.Combine(target, Path.GetFileName(folder)));
+        }
     }
 
     /// <summary>Quarantined rows by file and reason, from the database.</summary>
@@ -45,3 +90,6 @@ public static class ReportRun
         files.SelectMany(f => f.Errors.Where(e => e.Row > 1).GroupBy(e => e.Reason).Select(g => new QualityRow(f.File, f.Kind, g.Key, g.Select(e => e.Row).Distinct().Count())))
             .ToList();
 }
+
+/// <summary>What <see cref="ReportRun.PublishAsync"/> computed and where it put it.</summary>
+public sealed record PublishedResults(ReportInput Input, string Folder, IReadOnlyList<string> Workbooks);

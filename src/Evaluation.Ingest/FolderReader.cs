@@ -60,7 +60,8 @@ public sealed class FolderReader(Pseudonymizer pseudonymizer, InstrumentSet inst
         return (data, reports);
     }
 
-    internal static FileReport UnknownKind(InboxFile file) => new(file.DisplayName, "unknown", 0, 0, 0, 0,
+    /// <summary>The report of a file whose name names no kind: nothing is read from it.</summary>
+    public static FileReport UnknownKind(InboxFile file) => new(file.DisplayName, "unknown", 0, 0, 0, 0,
         [new IngestError(0, null, null, "not read: the file name does not start with a known kind (courses, checklists, contacts, plans, answers, shelter_stays, tenancies, staff or the Danish names) or is not .csv/.xlsx")]);
 
     private static void Merge<T>(Dictionary<string, T> target, KindDefinition<T> kind, ITableReader table, ReadContext context, FileReadResult result)

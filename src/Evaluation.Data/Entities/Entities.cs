@@ -150,3 +150,25 @@ public sealed class AuditEntity
     public required string Action { get; set; }
     public required string Details { get; set; }
 }
+
+/// <summary>
+/// One computation of outcomes and fidelity by the scheduled platform (SPEC §9): from which data
+/// (the newest ingest file that changed rows), as of which date, and whether workbooks were rendered.
+/// </summary>
+public sealed class ResultRunEntity
+{
+    public long Id { get; set; }
+    public long DataVersion { get; set; }
+    public DateOnly AsOf { get; set; }
+    public bool Workbooks { get; set; }
+    public DateTimeOffset StartedAt { get; set; }
+    public DateTimeOffset FinishedAt { get; set; }
+    public required string Folder { get; set; }
+}
+
+/// <summary>A named platform setting kept with the data, such as the fingerprint of the pseudonym key the data were made with.</summary>
+public sealed class SettingEntity
+{
+    public required string Name { get; set; }
+    public required string Value { get; set; }
+}

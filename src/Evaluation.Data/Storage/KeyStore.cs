@@ -11,6 +11,9 @@ public sealed class KeyStore(EvaluationHome home)
     /// <summary>The key that pseudonymises CPR numbers in the database.</summary>
     public const string DatabaseKey = "database";
 
+    /// <summary>Where the key of that name is kept.</summary>
+    public string PathOf(string name) => Path.Combine(home.Keys, name + ".key");
+
     public byte[] GetOrCreate(string name)
     {
         if (string.IsNullOrWhiteSpace(name) || name.IndexOfAny(Path.GetInvalidFileNameChars()) >= 0 || name.Contains("..", StringComparison.Ordinal))
@@ -24,7 +27,7 @@ public sealed class KeyStore(EvaluationHome home)
             File.SetUnixFileMode(home.Keys, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        var path = Path.Combine(home.Keys, name + ".key");
+        var path = PathOf(name);
         if (File.Exists(path))
         {
             return Read(path);

@@ -1,8 +1,5 @@
 using Spectre.Console;
 using System.CommandLine;
-using System.Text.Json;
-using System.Globalization;
-using Evaluation.Reports;
 
 namespace Evaluation.Host.Commands;
 
@@ -38,12 +35,7 @@ public static class DemoCommand
             // Results as of today, from what is now in the database.
             var asOf = DateOnly.FromDateTime(DateTime.Today);
             var (data, quality) = await app.LoadWithQualityAsync(null, cancellationToken);
-            var input = ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, ReportRun.SoftwareVersion);
-            var results = Path.Combine(app.Home.Reports, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
-            Directory.CreateDirectory(results);
-            await File.WriteAllTextAsync(Path.Combine(results, "outcomes.json"), JsonSerializer.Serialize(input.Outcomes, JsonOutput.Options), cancellationToken);
-            await File.WriteAllTextAsync(Path.Combine(results, "fidelity.json"), JsonSerializer.Serialize(input.Fidelity, JsonOutput.Options), cancellationToken);
-            var workbooks = input.WriteWorkbooks(results, new Labels(app.Options.Reports.Language), new Disclosure(app.Options.Reports.DiscretionThreshold));
+            var (input, results, workbooks) = await ReportRun.PublishAsync(app, data, quality, asOf, workbooks: true, cancellationToken);
             app.Console.MarkupLineInterpolated($"Outcomes and fidelity as of {asOf:yyyy-MM-dd}: {data.Courses.Count} courses, {input.Fidelity.Courses.Count} CTI courses scored, {input.Fidelity.PhaseBoard.Count(p => p.Overdue)} overdue on the phase board.");
             foreach (var workbook in workbooks)
             {

@@ -367,7 +367,8 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         }
     }
 
-    private async Task<HashSet<string>> LoadCourseIdsAsync(CancellationToken cancellationToken)
+    /// <summary>The course ids in the database: files of other kinds may refer only to these (or to courses of the same run).</summary>
+    public async Task<HashSet<string>> LoadCourseIdsAsync(CancellationToken cancellationToken = default)
     {
         var ids = new HashSet<string>(StringComparer.Ordinal);
         await using var command = dataSource.CreateCommand("SELECT course_id FROM courses");

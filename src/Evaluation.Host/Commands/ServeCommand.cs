@@ -1,0 +1,34 @@
+using System.CommandLine;
+using Evaluation.Host.Platform;
+using Microsoft.Extensions.Hosting;
+using Spectre.Console;
+
+namespace Evaluation.Host.Commands;
+
+/// <summary>
+/// <c>evaluation serve [--inbox &lt;dir&gt;] [--port &lt;n&gt;]</c>: runs the scheduled platform until stopped
+/// (SPEC §9): Hangfire server and dashboard at <c>http://127.0.0.1:&lt;port&gt;/hangfire</c>.
+/// </summary>
+public static class ServeCommand
+{
+    public static Command Create(App app)
+    {
+        var inbox = new Option<DirectoryInfo>("--inbox") { Description = "The folder municipalities drop files into (default $EVALUATION_HOME/inbox)" };
+        var port = new Option<int?>("--port") { Description = "The dashboard's port (default 5080)" };
+        var command = new Command("serve", "Run the scheduled jobs (ingest the inbox, compute, render reports) with the Hangfire dashboard");
+        command.Options.Add(inbox);
+        command.Options.Add(port);
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var serve = app.Options.Serve;
+            serve.Inbox = parse.GetValue(inbox)?.FullName ?? serve.Inbox;
+            serve.Port = parse.GetValue(port) ?? serve.Port;
+            await using var web = await PlatformHost.BuildAsync(app, serve, cancellationToken);
+            await web.StartAsync(cancellationToken);
+            app.Console.MarkupLineInterpolated($"Dashboard: [bold]http://{serve.Bind}:{serve.Port}/hangfire[/]; inbox: [bold]{PlatformJobs.InboxFolder(app, serve)}[/]. Stop with Ctrl+C.");
+            await web.WaitForShutdownAsync(cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+}
