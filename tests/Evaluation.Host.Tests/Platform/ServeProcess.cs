@@ -136,7 +136,7 @@ internal static class Wait
     public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string>? context = null)
     {
         var watch = Stopwatch.StartNew();
-        while (!await condition())
+        while (!await Holds(condition))
         {
             if (watch.Elapsed > timeout)
             {
@@ -144,6 +144,19 @@ internal static class Wait
             }
 
             await Task.Delay(200);
+        }
+    }
+
+    /// <summary>A database that is away (restarting, say) means "not yet".</summary>
+    private static async Task<bool> Holds(Func<Task<bool>> condition)
+    {
+        try
+        {
+            return await condition();
+        }
+        catch (NpgsqlException)
+        {
+            return false;
         }
     }
 
