@@ -81,7 +81,7 @@ public sealed class ServeProcess : IAsyncDisposable
 
             try
             {
-                return (await http.GetAsync(serve.DashboardUrl)).StatusCode == HttpStatusCode.OK;
+                return (int)(await http.GetAsync(serve.DashboardUrl)).StatusCode < 500; // 401 too: it is up, asking for credentials
             }
             catch (HttpRequestException)
             {

@@ -29,6 +29,7 @@ public sealed class ServedSample : IAsyncLifetime
         Dropped = SampleInbox.Drop(SampleInbox.SampleData, Inbox);
         Home.Write("inbox/Aalborg/notes.csv", "a,b\n1,2\n");
         Home.Write("inbox/Randers/courses_extra.csv", "course_id;municipality\nR-9001;Randers\n");
+        Home.Write("inbox/Odense/answers_damaged.xlsx", "not a workbook");
         await Wait.UntilAsync(
             () => Task.FromResult(Directory.Exists(Results) && Directory.GetFiles(Results, "*.xlsx").Length == 5 && SampleInbox.Waiting(Inbox) == 0),
             TimeSpan.FromMinutes(3), () => Server.Log);
@@ -55,7 +56,7 @@ public sealed class ServeTests(ServedSample served) : IClassFixture<ServedSample
         Assert.Contains(archived, f => f.EndsWith(Path.Combine("Aalborg", "contacts.csv.report.json"), StringComparison.Ordinal));
 
         var quarantined = Directory.GetFiles(Path.Combine(served.Inbox, "quarantine"), "*", SearchOption.AllDirectories).Select(Path.GetFileName).Order().ToList();
-        Assert.Equal(["courses_extra.csv", "courses_extra.csv.report.json", "notes.csv", "notes.csv.report.json"], quarantined);
+        Assert.Equal(["answers_damaged.xlsx", "answers_damaged.xlsx.report.json", "courses_extra.csv", "courses_extra.csv.report.json", "notes.csv", "notes.csv.report.json"], quarantined);
         var report = File.ReadAllText(Directory.GetFiles(Path.Combine(served.Inbox, "quarantine"), "courses_extra.csv.report.json", SearchOption.AllDirectories).Single());
         Assert.Contains("the file has no", report, StringComparison.Ordinal);
     }
