@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Setup on a fresh Debian machine with the .NET SDK: installs the system packages the platform
-# needs (PostgreSQL 15 server programs, libgdiplus for ClosedXML, fonts for charts), restores and builds.
+# needs (PostgreSQL 15 server programs, libgdiplus for ClosedXML, fonts for charts, Chromium for the
+# dashboard test), restores and builds.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -12,6 +13,9 @@ need=()
 dpkg -s libgdiplus >/dev/null 2>&1 || need+=(libgdiplus)
 dpkg -s fonts-dejavu-core >/dev/null 2>&1 || need+=(fonts-dejavu-core)
 dpkg -s fontconfig >/dev/null 2>&1 || need+=(fontconfig)
+# Headless Chromium for the dashboard's browser test (Playwright drives Debian's build; nothing is downloaded).
+[ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/bin/chromedriver ] || need+=(chromium-driver)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing ${need[*]} ..."
   # The app runs its own cluster; Debian's default 'main' cluster is not wanted.
