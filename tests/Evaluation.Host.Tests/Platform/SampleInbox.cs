@@ -22,7 +22,10 @@ internal static class SampleInbox
         }
     }
 
-    /// <summary>Copies a folder's files into the inbox through a hidden name, so a scan never sees half a file.</summary>
+    /// <summary>
+    /// Copies a folder's files into the inbox through a hidden name, so a scan never sees half a file,
+    /// each stamped now, so that the settle time holds the scan off until the whole drop is in.
+    /// </summary>
     public static int Drop(string from, string inbox)
     {
         int count = 0;
@@ -32,6 +35,7 @@ internal static class SampleInbox
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             var hidden = Path.Combine(Path.GetDirectoryName(target)!, "." + Path.GetFileName(target));
             File.Copy(file, hidden, overwrite: true);
+            File.SetLastWriteTimeUtc(hidden, DateTime.UtcNow);
             File.Move(hidden, target, overwrite: true);
             count++;
         }

@@ -63,6 +63,7 @@ public sealed class ScaleOutAndFaultTests : IAsyncLifetime
         var data = SampleInbox.Generate(folder, 4000, 7);
         var first = await ServeProcess.StartAsync(Home, database, Inbox, TriggeredOnly);
         int dropped = SampleInbox.Drop(data, Inbox);
+        await Task.Delay(TimeSpan.FromSeconds(1.5)); // the settle time
         Jobs.Trigger(database, PlatformHost.InboxJob);
 
         // Killed midway: some files are loaded and archived, others still wait.
@@ -96,6 +97,7 @@ public sealed class ScaleOutAndFaultTests : IAsyncLifetime
             var data = SampleInbox.Generate(folder, 4000, 11);
             await using var server = await ServeProcess.StartAsync(Home, database, Inbox, TriggeredOnly);
             int dropped = SampleInbox.Drop(data, Inbox);
+            await Task.Delay(TimeSpan.FromSeconds(1.5)); // the settle time
             Jobs.Trigger(database, PlatformHost.InboxJob);
 
             await Wait.UntilAsync(() => Task.FromResult(Archived() > 0), TimeSpan.FromMinutes(1), () => server.Log);

@@ -57,7 +57,7 @@ public sealed class ServeProcess : IAsyncDisposable
         start.Environment["EVALUATION_HOME"] = home;
         start.Environment["EVALUATION_DB"] = database;
         start.Environment["EVALUATION_Serve__Schedule__Inbox"] = "*/1 * * * * *";
-        start.Environment["EVALUATION_Serve__SettleSeconds"] = "0";
+        start.Environment["EVALUATION_Serve__SettleSeconds"] = "1"; // a drop is taken whole, not half-way through copying
         start.Environment["EVALUATION_Serve__PollSeconds"] = "1";
         start.Environment["EVALUATION_Outcomes__BootstrapResamples"] = "20";
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Evaluation.Host.Platform;
 using Evaluation.TestSupport;
 using Microsoft.Playwright;
@@ -73,6 +74,24 @@ public sealed class ServeTests(ServedSample served) : IClassFixture<ServedSample
         var renders = await Jobs.OfMethodAsync(served.Database, Jobs.RenderReports);
         Assert.Equal("Succeeded", Assert.Single(renders).State);
         Assert.Equal(1L, await Wait.ScalarAsync<long>(served.Database, "SELECT count(*) FROM result_runs WHERE workbooks"));
+    }
+
+    [Fact]
+    public async Task No_CPR_number_reaches_the_log_the_error_reports_or_the_job_storage()
+    {
+        var cprs = Directory.GetFiles(SampleInbox.SampleData, "*.csv", SearchOption.AllDirectories)
+            .SelectMany(f => Regex.Matches(File.ReadAllText(f, System.Text.Encoding.Latin1), @"\b(\d{6})-?(\d{4})\b").Select(m => m.Groups[1].Value + m.Groups[2].Value))
+            .ToHashSet();
+        Assert.True(cprs.Count > 250);
+        var storage = await Wait.ScalarAsync<string>(served.Database,
+            "SELECT (SELECT string_agg(data::text, ' ') FROM hangfire.state) || (SELECT string_agg(arguments::text || invocationdata::text, ' ') FROM hangfire.job)");
+        var reports = string.Join(' ', Directory.GetFiles(served.Inbox, "*.report.json", SearchOption.AllDirectories).Select(File.ReadAllText));
+
+        foreach (var text in new[] { served.Server.Log, storage, reports })
+        {
+            var digits = Regex.Replace(text, @"(\d{6})-(\d{4})", "$1$2");
+            Assert.DoesNotContain(cprs, cpr => digits.Contains(cpr, StringComparison.Ordinal));
+        }
     }
 
     [Fact]
