@@ -29,6 +29,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         // its staging table on a second connection. Merges (and commits) stay in file order, so a
         // later file still wins; a failure stops the run and rolls back the file being read.
         Task<FileReport>? merging = null;
+        InputKind? previousKind = null;
         try
         {
             foreach (var file in files)
@@ -40,6 +41,16 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
                 }
 
                 progress?.Report(file.DisplayName);
+
+                // A file copies straight into its table while the previous file may still be merging:
+                // into the same table, that could wait on (or deadlock with) the other's new keys.
+                if (merging is not null && file.Kind == previousKind)
+                {
+                    reports.Add(await merging);
+                    merging = null;
+                }
+
+                previousKind = file.Kind;
                 var staged = await StageAsync(file, courseIds, cancellationToken);
                 if (merging is not null)
                 {
@@ -143,18 +154,30 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             // to them; should this file fail, the whole run stops.
             var context = new ReadContext(file.Municipality, pseudonymizer, instruments, courseIds.Contains);
             var result = new FileReadResult();
-            using var table = FileRows.Open(file.Path, fingerprint);
+            long id = fileId.Value;
             var merge = kind switch
             {
-                InputKind.Courses => await StageAsync(connection, TableSpecs.Courses, Collect(FileRows.Read(AllKinds.Courses, table, context, result, true), courseIds), fileId.Value, cancellationToken),
-                InputKind.Checklists => await StageAsync(connection, TableSpecs.Checklists, Records(FileRows.Read(AllKinds.Checklists, table, context, result, true)), fileId.Value, cancellationToken),
-                InputKind.Contacts => await StageAsync(connection, TableSpecs.Contacts, FileRows.Read(AllKinds.Contacts, table, context, result, false), fileId.Value, cancellationToken),
-                InputKind.Plans => await StageAsync(connection, TableSpecs.Plans, Records(FileRows.Read(AllKinds.Plans, table, context, result, true)), fileId.Value, cancellationToken),
-                InputKind.Answers => await StageAsync(connection, TableSpecs.Answers, Records(FileRows.Read(AllKinds.Answers, table, context, result, true)), fileId.Value, cancellationToken),
-                InputKind.ShelterStays => await StageAsync(connection, TableSpecs.ShelterStays, Records(FileRows.Read(AllKinds.ShelterStays, table, context, result, true)), fileId.Value, cancellationToken),
-                InputKind.Tenancies => await StageAsync(connection, TableSpecs.Tenancies, Records(FileRows.Read(AllKinds.Tenancies, table, context, result, true)), fileId.Value, cancellationToken),
-                _ => await StageAsync(connection, TableSpecs.Staff, Records(FileRows.Read(AllKinds.Staff, table, context, result, true)), fileId.Value, cancellationToken),
+                InputKind.Courses => await LoadAsync(connection, TableSpecs.Courses, () => Collect(Read(AllKinds.Courses, true), courseIds), result, id, cancellationToken),
+                InputKind.Checklists => await LoadAsync(connection, TableSpecs.Checklists, () => Records(Read(AllKinds.Checklists, true)), result, id, cancellationToken),
+                InputKind.Contacts => await LoadAsync(connection, TableSpecs.Contacts, () => ContactKeys.Number(Read(AllKinds.Contacts, false)), result, id, cancellationToken),
+                InputKind.Plans => await LoadAsync(connection, TableSpecs.Plans, () => Records(Read(AllKinds.Plans, true)), result, id, cancellationToken),
+                InputKind.Answers => await LoadAsync(connection, TableSpecs.Answers, () => Records(Read(AllKinds.Answers, true)), result, id, cancellationToken),
+                InputKind.ShelterStays => await LoadAsync(connection, TableSpecs.ShelterStays, () => Records(Read(AllKinds.ShelterStays, true)), result, id, cancellationToken),
+                InputKind.Tenancies => await LoadAsync(connection, TableSpecs.Tenancies, () => Records(Read(AllKinds.Tenancies, true)), result, id, cancellationToken),
+                _ => await LoadAsync(connection, TableSpecs.Staff, () => Records(Read(AllKinds.Staff, true)), result, id, cancellationToken),
             };
+
+            // One pass over the file; the reader is closed when the pass ends or fails.
+            IEnumerable<(int Row, T Record)> Read<T>(Kinds.KindDefinition<T> definition, bool uniqueKeys)
+                where T : class
+            {
+                using var table = FileRows.Open(file.Path, fingerprint);
+                foreach (var row in FileRows.Read(definition, table, context, result, uniqueKeys))
+                {
+                    yield return row;
+                }
+            }
+
             return new StagedFile { File = file, Connection = connection, Transaction = transaction, FileId = fileId.Value, Result = result, Merge = merge };
         }
         catch
@@ -214,44 +237,61 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
     }
 
     /// <summary>
-    /// Streams the records into a staging table now, and returns the merge for later: it records
-    /// what changes and upserts, returning the rows inserted or changed.
+    /// Loads the records now when every natural key is new (the usual case: a new export), copying
+    /// them straight into the table; when a key exists (a correction, a re-export), the copy is rolled
+    /// back to its savepoint and the file is read again into a staging table. Returns what is left
+    /// to do at merge time, which yields the rows inserted or changed.
     /// </summary>
-    private static async Task<Func<Task<int>>> StageAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, IEnumerable<T> records, long fileId, CancellationToken cancellationToken)
+    private static async Task<Func<Task<int>>> LoadAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, Func<IEnumerable<T>> read, FileReadResult result, long fileId, CancellationToken cancellationToken)
     {
-        var stageColumns = string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\" {c.SqlType}"));
-        await ExecuteAsync(connection, $"CREATE TEMP TABLE stage ({stageColumns}) ON COMMIT DROP", cancellationToken);
-        await using (var importer = await connection.BeginBinaryImportAsync(
-            $"COPY stage ({string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await ExecuteAsync(connection, "SAVEPOINT direct", cancellationToken);
+        try
         {
-            // Synchronous writes: the rows come from a synchronous reader, and an await per value
-            // costs more than the value itself.
-            foreach (var record in records)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                importer.StartRow();
-                foreach (var column in spec.Stage)
-                {
-                    column.Write(importer, record);
-                }
-            }
-
-            await importer.CompleteAsync(cancellationToken);
+            int copied = await CopyAsync(connection, spec.Table, spec.Stage, read(), fileId, cancellationToken);
+            await ExecuteAsync(connection, "RELEASE SAVEPOINT direct", cancellationToken);
+            return () => Task.FromResult(copied);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT direct", cancellationToken);
         }
 
+        result.Reset();
+        var stageColumns = string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\" {c.SqlType}"));
+        await ExecuteAsync(connection, $"CREATE TEMP TABLE stage ({stageColumns}) ON COMMIT DROP", cancellationToken);
+        await CopyAsync(connection, "stage", spec.Stage, read(), null, cancellationToken);
         return () => MergeAsync(connection, spec, fileId, cancellationToken);
+    }
+
+    /// <summary>Streams records into a table by binary COPY, with the file's id when the table is the target.</summary>
+    private static async Task<int> CopyAsync<T>(NpgsqlConnection connection, string table, IReadOnlyList<StageColumn<T>> columns, IEnumerable<T> records, long? fileId, CancellationToken cancellationToken)
+    {
+        var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\"")) + (fileId is null ? "" : ", source_file_id");
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+
+        // Synchronous writes: the rows come from a synchronous reader, and an await per value
+        // costs more than the value itself.
+        foreach (var record in records)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            importer.StartRow();
+            foreach (var column in columns)
+            {
+                column.Write(importer, record);
+            }
+
+            if (fileId is { } id)
+            {
+                importer.Write(id, NpgsqlDbType.Bigint);
+            }
+        }
+
+        return (int)await importer.CompleteAsync(cancellationToken);
     }
 
     private static async Task<int> MergeAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, long fileId, CancellationToken cancellationToken)
     {
-        // The staging table already has the target's shape unless the kind derives columns (contacts).
-        string incoming = "stage";
-        if (spec.Incoming is not null)
-        {
-            incoming = "incoming";
-            await ExecuteAsync(connection, $"CREATE TEMP TABLE incoming ON COMMIT DROP AS {spec.Incoming}", cancellationToken);
-        }
-
+        const string incoming = "stage";
         if (spec.Keys.Contains("course_id") && spec.Table != "courses")
         {
             // Every row was checked against the known courses while reading; this set-based check
@@ -293,7 +333,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             WHERE NOT EXISTS (SELECT 1 FROM {spec.Table} t WHERE {keyMatch})
             ORDER BY {string.Join(", ", spec.Keys.Select(k => "i." + Quote(k)))}
             """, cancellationToken);
-        await ExecuteAsync(connection, spec.Incoming is null ? "DROP TABLE stage" : "DROP TABLE stage; DROP TABLE incoming", cancellationToken);
+        await ExecuteAsync(connection, "DROP TABLE stage", cancellationToken);
         return updated + inserted;
     }
 

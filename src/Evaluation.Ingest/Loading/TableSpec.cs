@@ -54,16 +54,15 @@ public static class Stage
 }
 
 /// <summary>
-/// How records of one kind reach their table: staged by binary COPY, then merged set-based on
-/// the natural key. <see cref="Incoming"/> turns the staging rows into target rows (contacts number
-/// identical rows there); by default the staging table already has the target's shape.
+/// How records of one kind reach their table, whose columns are <see cref="Stage"/> plus
+/// <c>source_file_id</c>: copied straight in when all their natural keys are new, else staged by
+/// binary COPY and merged set-based on the natural key (<see cref="Keys"/>).
 /// </summary>
 public sealed record TableSpec<T>(
     string Table,
     IReadOnlyList<string> Keys,
     IReadOnlyList<string> Values,
-    IReadOnlyList<StageColumn<T>> Stage,
-    string? Incoming = null)
+    IReadOnlyList<StageColumn<T>> Stage)
 {
     public IEnumerable<string> TargetColumns => Keys.Concat(Values);
 }

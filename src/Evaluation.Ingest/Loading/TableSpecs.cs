@@ -42,26 +42,19 @@ public static class TableSpecs
             Stage.Jsonb<Checklist>("items", c => JsonSerializer.Serialize(c.Items.ToDictionary(i => i.Key, i => Codes.Of(i.Value)))),
         ]);
 
-    /// <summary>Contacts are numbered within their file: the n-th identical (course, date, kind, worker) row gets n.</summary>
-    public static TableSpec<(int Row, Contact Contact)> Contacts { get; } = new(
+    /// <summary>Contacts carry their key, numbered within their file by <see cref="ContactKeys"/>.</summary>
+    public static TableSpec<(string Key, Contact Contact)> Contacts { get; } = new(
         "contacts",
         ["course_id", "contact_key"],
         ["date", "kind", "minutes", "worker_id"],
         [
-            Stage.Text<(int Row, Contact Contact)>("course_id", c => c.Contact.CourseId),
-            Stage.Date<(int Row, Contact Contact)>("date", c => c.Contact.Date),
-            Stage.Text<(int Row, Contact Contact)>("kind", c => Codes.Of(c.Contact.Kind)),
-            Stage.Integer<(int Row, Contact Contact)>("minutes", c => c.Contact.Minutes),
-            Stage.Text<(int Row, Contact Contact)>("worker_id", c => c.Contact.WorkerId),
-            Stage.Integer<(int Row, Contact Contact)>("row", c => c.Row),
-        ],
-        """
-        SELECT course_id,
-               to_char(date, 'YYYY-MM-DD') || '|' || kind || '|' || coalesce(worker_id, '') || '|' ||
-                   row_number() OVER (PARTITION BY course_id, date, kind, worker_id ORDER BY row) AS contact_key,
-               date, kind, minutes, worker_id
-        FROM stage
-        """);
+            Stage.Text<(string Key, Contact Contact)>("course_id", c => c.Contact.CourseId),
+            Stage.Text<(string Key, Contact Contact)>("contact_key", c => c.Key),
+            Stage.Date<(string Key, Contact Contact)>("date", c => c.Contact.Date),
+            Stage.Text<(string Key, Contact Contact)>("kind", c => Codes.Of(c.Contact.Kind)),
+            Stage.Integer<(string Key, Contact Contact)>("minutes", c => c.Contact.Minutes),
+            Stage.Text<(string Key, Contact Contact)>("worker_id", c => c.Contact.WorkerId),
+        ]);
 
     public static TableSpec<Plan> Plans { get; } = new(
         "plans",

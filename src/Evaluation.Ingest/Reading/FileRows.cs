@@ -11,6 +11,14 @@ public sealed class FileReadResult
     public int Quarantined { get; internal set; }
 
     public List<IngestError> Errors { get; } = [];
+
+    /// <summary>Forgets a read, before the file is read again.</summary>
+    internal void Reset()
+    {
+        Rows = 0;
+        Quarantined = 0;
+        Errors.Clear();
+    }
 }
 
 /// <summary>

@@ -79,6 +79,29 @@ public sealed class DatabaseIngestTests(PostgresFixture postgres) : IClassFixtur
     }
 
     [Fact]
+    public async Task Ingest_AFileWithOneKnownKey_IsMergedNotCopied_AndCountsItsRowsOnce()
+    {
+        var (ingest, source) = await NewDatabaseAsync();
+        folder.Write("X/courses.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("A")}\n");
+        folder.Write("X/contacts.csv", "course_id,date,kind\nA,2024-02-01,phone\nA,2024-02-01,phone\n");
+        await ingest.IngestFolderAsync(folder.Path);
+
+        // A re-export: A again (changed), B new, one bad row; contacts with the two calls again and a third.
+        folder.Write("X/courses_2.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("A", group: "KR")}\n{Inbox.Course("B")}\n{Inbox.Course("C", cpr: "bad")}\n");
+        folder.Write("X/contacts_2.csv", "course_id,date,kind\nA,2024-02-01,phone\nA,2024-02-01,phone\nA,2024-02-01,phone\nB,2024-03-01,nonsense\n");
+        var reports = await ingest.IngestFolderAsync(folder.Path);
+
+        var courses = reports.Single(r => r.File == "X/courses_2.csv");
+        Assert.Equal((3, 2, 0, 1), (courses.Rows, courses.Loaded, courses.Unchanged, courses.Quarantined));
+        Assert.Single(courses.Errors);
+        var contacts = reports.Single(r => r.File == "X/contacts_2.csv");
+        Assert.Equal((4, 1, 2, 1), (contacts.Rows, contacts.Loaded, contacts.Unchanged, contacts.Quarantined));
+        Assert.Equal("KR", await ScalarAsync<string>(source, "SELECT \"group\" FROM courses WHERE course_id = 'A'"));
+        Assert.Equal(3L, await ScalarAsync<long>(source, "SELECT count(*) FROM contacts"));
+        Assert.Equal(2L, await ScalarAsync<long>(source, "SELECT count(*) FROM quarantine q JOIN ingest_files f ON f.id = q.file_id WHERE f.file_name LIKE '%_2.csv'"));
+    }
+
+    [Fact]
     public async Task Ingest_AFileThatFailsMidway_LeavesTheDatabaseAsBefore()
     {
         var (ingest, source) = await NewDatabaseAsync();
