@@ -121,6 +121,31 @@ public sealed class ScaleOutAndFaultTests : IAsyncLifetime
         }
     }
 
+    [Fact]
+    public async Task A_job_that_keeps_failing_ends_in_the_dashboards_failed_list_with_its_reason()
+    {
+        var database = await postgres.NewDatabaseAsync();
+        await using var server = await ServeProcess.StartAsync(Home, database, Inbox, new Dictionary<string, string>
+        {
+            ["EVALUATION_Serve__Schedule__Inbox"] = "0 0 31 2 *",
+            ["EVALUATION_Serve__RetryDelaysSeconds__0"] = "1",
+        });
+
+        // The inbox folder is replaced by a file: every scan fails, however often it is retried.
+        Directory.Delete(Inbox, recursive: true);
+        File.WriteAllText(Inbox, "not a folder");
+        Jobs.Trigger(database, PlatformHost.InboxJob);
+
+        await Wait.UntilAsync(async () => (await Jobs.OfMethodAsync(database, Jobs.IngestInbox)).Single().State == "Failed", TimeSpan.FromMinutes(1), () => server.Log);
+        var job = (await Jobs.OfMethodAsync(database, Jobs.IngestInbox)).Single();
+        var history = await Jobs.HistoryAsync(database, job.Id);
+        Assert.Contains(history, s => s.Reason.StartsWith("Retry attempt 1 of 1", StringComparison.Ordinal));
+        using var http = new HttpClient();
+        var failed = await http.GetStringAsync($"{server.DashboardUrl}/jobs/failed");
+        Assert.Contains("Ingest new files in the inbox", failed, StringComparison.Ordinal);
+        Assert.Contains("IOException", await http.GetStringAsync($"{server.DashboardUrl}/jobs/details/{job.Id}"), StringComparison.Ordinal);
+    }
+
     private int Archived() =>
         Directory.Exists(Path.Combine(Inbox, "archive"))
             ? Directory.GetFiles(Path.Combine(Inbox, "archive"), "*", SearchOption.AllDirectories).Count(f => !f.EndsWith(".report.json", StringComparison.Ordinal))
