@@ -21,77 +21,45 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
 
     public async Task<IReadOnlyList<FileReport>> IngestFolderAsync(string folder, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var files = InboxFile.List(folder);
-        var reports = new List<FileReport>();
+        var files = InboxFile.List(folder).Select((File, Index) => (File, Index)).ToList();
+        var reports = new FileReport[files.Count];
         var courseIds = await LoadCourseIdsAsync(cancellationToken);
 
-        // Two files at a time: while PostgreSQL merges one file, the next is read and copied into
-        // its staging table on a second connection. Merges (and commits) stay in file order, so a
-        // later file still wins; a failure stops the run and rolls back the file being read.
-        Task<FileReport>? merging = null;
-        InputKind? previousKind = null;
-        try
+        // Staff and courses first, one file after the other: every other kind refers to courses.
+        static bool First(InputKind? kind) => kind is null or InputKind.Staff or InputKind.Courses;
+        foreach (var (file, index) in files.Where(f => First(f.File.Kind)))
         {
-            foreach (var file in files)
-            {
-                if (file.Kind is null)
-                {
-                    reports.Add(FolderReader.UnknownKind(file));
-                    continue;
-                }
-
-                progress?.Report(file.DisplayName);
-
-                // A file copies straight into its table while the previous file may still be merging:
-                // into the same table, that could wait on (or deadlock with) the other's new keys.
-                if (merging is not null && file.Kind == previousKind)
-                {
-                    reports.Add(await merging);
-                    merging = null;
-                }
-
-                previousKind = file.Kind;
-                var staged = await StageAsync(file, courseIds, cancellationToken);
-                if (merging is not null)
-                {
-                    reports.Add(await WaitForMerge(merging, staged));
-                }
-
-                merging = MergeAsync(staged, cancellationToken);
-            }
-
-            if (merging is not null)
-            {
-                reports.Add(await merging);
-            }
-        }
-        finally
-        {
-            if (merging is not null)
-            {
-                await Task.WhenAny(merging);
-            }
+            reports[index] = await IngestOneAsync(file, courseIds, progress, cancellationToken);
         }
 
-        return reports.OrderBy(r => files.ToList().FindIndex(f => f.DisplayName == r.File)).ToList();
+        // Then two kinds at a time on two connections: their tables are independent. Within a kind
+        // the files load one after the other in name order, so a later file still wins on a key.
+        // A failure stops the run; the file being loaded rolls back, earlier files stay loaded.
+        var kinds = files.Where(f => !First(f.File.Kind)).GroupBy(f => f.File.Kind).ToList();
+        await Parallel.ForEachAsync(kinds, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (kind, token) =>
+        {
+            foreach (var (file, index) in kind)
+            {
+                reports[index] = await IngestOneAsync(file, courseIds, progress, token);
+            }
+        });
+        return reports;
+    }
+
+    private async Task<FileReport> IngestOneAsync(InboxFile file, HashSet<string> courseIds, IProgress<string>? progress, CancellationToken cancellationToken)
+    {
+        if (file.Kind is null)
+        {
+            return FolderReader.UnknownKind(file);
+        }
+
+        progress?.Report(file.DisplayName);
+        return await IngestFileAsync(file, courseIds, cancellationToken);
     }
 
     /// <summary>Loads one file. <paramref name="courseIds"/> holds the course ids known so far and grows with a courses file.</summary>
     public async Task<FileReport> IngestFileAsync(InboxFile file, HashSet<string> courseIds, CancellationToken cancellationToken = default) =>
         await MergeAsync(await StageAsync(file, courseIds, cancellationToken), cancellationToken);
-
-    private static async Task<FileReport> WaitForMerge(Task<FileReport> merging, StagedFile next)
-    {
-        try
-        {
-            return await merging;
-        }
-        catch
-        {
-            await next.DisposeAsync();
-            throw;
-        }
-    }
 
     /// <summary>A file read into its staging table inside an open transaction, not yet merged; or one ingested before.</summary>
     private sealed class StagedFile : IAsyncDisposable
