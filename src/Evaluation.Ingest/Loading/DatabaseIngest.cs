@@ -57,122 +57,48 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         return await IngestFileAsync(file, courseIds, cancellationToken);
     }
 
-    /// <summary>Loads one file. <paramref name="courseIds"/> holds the course ids known so far and grows with a courses file.</summary>
-    public async Task<FileReport> IngestFileAsync(InboxFile file, HashSet<string> courseIds, CancellationToken cancellationToken = default) =>
-        await MergeAsync(await StageAsync(file, courseIds, cancellationToken), cancellationToken);
-
-    /// <summary>A file read into its staging table inside an open transaction, not yet merged; or one ingested before.</summary>
-    private sealed class StagedFile : IAsyncDisposable
-    {
-        public required InboxFile File { get; init; }
-
-        public NpgsqlConnection? Connection { get; init; }
-
-        public NpgsqlTransaction? Transaction { get; init; }
-
-        public long FileId { get; init; }
-
-        public FileReadResult Result { get; init; } = new();
-
-        public Func<Task<int>>? Merge { get; init; }
-
-        public FileReport? Earlier { get; init; }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (Transaction is not null)
-            {
-                await Transaction.DisposeAsync();
-            }
-
-            if (Connection is not null)
-            {
-                await Connection.DisposeAsync();
-            }
-        }
-    }
-
-    private async Task<StagedFile> StageAsync(InboxFile file, HashSet<string> courseIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads one file in one transaction. <paramref name="courseIds"/> holds the course ids known so
+    /// far and grows with a courses file.
+    /// </summary>
+    public async Task<FileReport> IngestFileAsync(InboxFile file, HashSet<string> courseIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
         var kind = file.Kind ?? throw new ArgumentException("The file has no known kind.", nameof(file));
         var fingerprint = FileFingerprint.Of(file.Path, file.Municipality);
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        NpgsqlTransaction? transaction = null;
-        try
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        // The sorts and hash joins of a bulk load fit in memory with this; it lasts for this transaction only.
+        await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
+
+        // Claiming the hash first makes a second server that ingests the same file wait here,
+        // then find the file done instead of loading it twice.
+        long? claimed = await ClaimFileAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
+        if (claimed is not { } fileId)
         {
-            transaction = await connection.BeginTransactionAsync(cancellationToken);
-
-            // The sorts and hash joins of a bulk load fit in memory with this; it lasts for this transaction only.
-            await ExecuteAsync(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
-
-            // Claiming the hash first makes a second server that ingests the same file wait here,
-            // then find the file done instead of loading it twice.
-            long? fileId = await ClaimFileAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
-            if (fileId is null)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                var earlier = await EarlierReportAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
-                await transaction.DisposeAsync();
-                await connection.DisposeAsync();
-                return new StagedFile { File = file, Earlier = earlier };
-            }
-
-            // Course ids become known as they are read, so that the files after this one may refer
-            // to them; should this file fail, the whole run stops.
-            var context = new ReadContext(file.Municipality, pseudonymizer, instruments, courseIds.Contains);
-            var result = new FileReadResult();
-            long id = fileId.Value;
-            var merge = kind switch
-            {
-                InputKind.Courses => await LoadAsync(connection, TableSpecs.Courses, () => Collect(Read(AllKinds.Courses, true), courseIds), result, id, cancellationToken),
-                InputKind.Checklists => await LoadAsync(connection, TableSpecs.Checklists, () => Records(Read(AllKinds.Checklists, true)), result, id, cancellationToken),
-                InputKind.Contacts => await LoadAsync(connection, TableSpecs.Contacts, () => ContactKeys.Number(Read(AllKinds.Contacts, false)), result, id, cancellationToken),
-                InputKind.Plans => await LoadAsync(connection, TableSpecs.Plans, () => Records(Read(AllKinds.Plans, true)), result, id, cancellationToken),
-                InputKind.Answers => await LoadAsync(connection, TableSpecs.Answers, () => Records(Read(AllKinds.Answers, true)), result, id, cancellationToken),
-                InputKind.ShelterStays => await LoadAsync(connection, TableSpecs.ShelterStays, () => Records(Read(AllKinds.ShelterStays, true)), result, id, cancellationToken),
-                InputKind.Tenancies => await LoadAsync(connection, TableSpecs.Tenancies, () => Records(Read(AllKinds.Tenancies, true)), result, id, cancellationToken),
-                _ => await LoadAsync(connection, TableSpecs.Staff, () => Records(Read(AllKinds.Staff, true)), result, id, cancellationToken),
-            };
-
-            // One pass over the file; the reader is closed when the pass ends or fails.
-            IEnumerable<(int Row, T Record)> Read<T>(Kinds.KindDefinition<T> definition, bool uniqueKeys)
-                where T : class
-            {
-                using var table = FileRows.Open(file.Path, fingerprint);
-                foreach (var row in FileRows.Read(definition, table, context, result, uniqueKeys))
-                {
-                    yield return row;
-                }
-            }
-
-            return new StagedFile { File = file, Connection = connection, Transaction = transaction, FileId = fileId.Value, Result = result, Merge = merge };
-        }
-        catch
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
-
-    private async Task<FileReport> MergeAsync(StagedFile staged, CancellationToken cancellationToken)
-    {
-        await using var _ = staged;
-        if (staged.Earlier is not null)
-        {
-            return staged.Earlier;
+            await transaction.RollbackAsync(cancellationToken);
+            return await EarlierReportAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
         }
 
-        var connection = staged.Connection!;
-        var result = staged.Result;
-        int loaded = await staged.Merge!();
+        // Course ids become known as they are read, so that the files after this one may refer
+        // to them; should this file fail, the whole run stops.
+        var context = new ReadContext(file.Municipality, pseudonymizer, instruments, courseIds.Contains);
+        var result = new FileReadResult();
+        int loaded = kind switch
+        {
+            InputKind.Courses => await LoadAsync(connection, TableSpecs.Courses, () => Collect(Read(AllKinds.Courses, true), courseIds), result, fileId, cancellationToken),
+            InputKind.Checklists => await LoadAsync(connection, TableSpecs.Checklists, () => Records(Read(AllKinds.Checklists, true)), result, fileId, cancellationToken),
+            InputKind.Contacts => await LoadAsync(connection, TableSpecs.Contacts, () => ContactKeys.Number(Read(AllKinds.Contacts, false)), result, fileId, cancellationToken),
+            InputKind.Plans => await LoadAsync(connection, TableSpecs.Plans, () => Records(Read(AllKinds.Plans, true)), result, fileId, cancellationToken),
+            InputKind.Answers => await LoadAsync(connection, TableSpecs.Answers, () => Records(Read(AllKinds.Answers, true)), result, fileId, cancellationToken),
+            InputKind.ShelterStays => await LoadAsync(connection, TableSpecs.ShelterStays, () => Records(Read(AllKinds.ShelterStays, true)), result, fileId, cancellationToken),
+            InputKind.Tenancies => await LoadAsync(connection, TableSpecs.Tenancies, () => Records(Read(AllKinds.Tenancies, true)), result, fileId, cancellationToken),
+            _ => await LoadAsync(connection, TableSpecs.Staff, () => Records(Read(AllKinds.Staff, true)), result, fileId, cancellationToken),
+        };
+
         int unchanged = result.Rows - result.Quarantined - loaded;
-        await WriteQuarantineAsync(connection, staged.FileId, result.Errors, cancellationToken);
+        await WriteQuarantineAsync(connection, fileId, result.Errors, cancellationToken);
         await using (var update = new NpgsqlCommand(
             "UPDATE ingest_files SET rows = @rows, loaded = @loaded, unchanged = @unchanged, quarantined = @quarantined WHERE id = @id", connection))
         {
@@ -180,17 +106,28 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             update.Parameters.AddWithValue("loaded", loaded);
             update.Parameters.AddWithValue("unchanged", unchanged);
             update.Parameters.AddWithValue("quarantined", result.Quarantined);
-            update.Parameters.AddWithValue("id", staged.FileId);
+            update.Parameters.AddWithValue("id", fileId);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
 
         if (BeforeCommit is not null)
         {
-            await BeforeCommit(staged.File.DisplayName);
+            await BeforeCommit(file.DisplayName);
         }
 
-        await staged.Transaction!.CommitAsync(cancellationToken);
-        return new FileReport(staged.File.DisplayName, staged.File.Kind!.Value.Code(), result.Rows, loaded, unchanged, result.Quarantined, result.Errors);
+        await transaction.CommitAsync(cancellationToken);
+        return new FileReport(file.DisplayName, kind.Code(), result.Rows, loaded, unchanged, result.Quarantined, result.Errors);
+
+        // One pass over the file; the reader is closed when the pass ends or fails.
+        IEnumerable<(int Row, T Record)> Read<T>(Kinds.KindDefinition<T> definition, bool uniqueKeys)
+            where T : class
+        {
+            using var table = FileRows.Open(file.Path, fingerprint);
+            foreach (var row in FileRows.Read(definition, table, context, result, uniqueKeys))
+            {
+                yield return row;
+            }
+        }
     }
 
     private static IEnumerable<T> Records<T>(IEnumerable<(int Row, T Record)> rows) => rows.Select(r => r.Record);
@@ -205,19 +142,19 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
     }
 
     /// <summary>
-    /// Loads the records now when every natural key is new (the usual case: a new export), copying
-    /// them straight into the table; when a key exists (a correction, a re-export), the copy is rolled
-    /// back to its savepoint and the file is read again into a staging table. Returns what is left
-    /// to do at merge time, which yields the rows inserted or changed.
+    /// Copies the records straight into the table when every natural key is new (the usual case: a
+    /// new export); when a key exists (a correction, a re-export), the copy is rolled back to its
+    /// savepoint and the file is read again into a staging table and merged. Returns the rows
+    /// inserted or changed.
     /// </summary>
-    private static async Task<Func<Task<int>>> LoadAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, Func<IEnumerable<T>> read, FileReadResult result, long fileId, CancellationToken cancellationToken)
+    private static async Task<int> LoadAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, Func<IEnumerable<T>> read, FileReadResult result, long fileId, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, "SAVEPOINT direct", cancellationToken);
         try
         {
             int copied = await CopyAsync(connection, spec.Table, spec.Stage, read(), fileId, cancellationToken);
             await ExecuteAsync(connection, "RELEASE SAVEPOINT direct", cancellationToken);
-            return () => Task.FromResult(copied);
+            return copied;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -228,7 +165,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         var stageColumns = string.Join(", ", spec.Stage.Select(c => $"\"{c.Name}\" {c.SqlType}"));
         await ExecuteAsync(connection, $"CREATE TEMP TABLE stage ({stageColumns}) ON COMMIT DROP", cancellationToken);
         await CopyAsync(connection, "stage", spec.Stage, read(), null, cancellationToken);
-        return () => MergeAsync(connection, spec, fileId, cancellationToken);
+        return await MergeAsync(connection, spec, fileId, cancellationToken);
     }
 
     /// <summary>Streams records into a table by binary COPY, with the file's id when the table is the target.</summary>
@@ -259,19 +196,17 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
 
     private static async Task<int> MergeAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, long fileId, CancellationToken cancellationToken)
     {
-        const string incoming = "stage";
         if (spec.Keys.Contains("course_id") && spec.Table != "courses")
         {
             // Every row was checked against the known courses while reading; this set-based check
             // stands in for a foreign key (see EvaluationDbContext) and must never fire.
-            await using var orphans = new NpgsqlCommand($"SELECT count(*) FROM {incoming} i WHERE NOT EXISTS (SELECT 1 FROM courses c WHERE c.course_id = i.course_id)", connection);
+            await using var orphans = new NpgsqlCommand("SELECT count(*) FROM stage i WHERE NOT EXISTS (SELECT 1 FROM courses c WHERE c.course_id = i.course_id)", connection);
             if ((long)(await orphans.ExecuteScalarAsync(cancellationToken))! > 0)
             {
                 throw new InvalidOperationException($"Rows for {spec.Table} refer to courses that do not exist; the reference check while reading missed them.");
             }
         }
 
-        var keys = string.Join(", ", spec.Keys.Select(Quote));
         var keyMatch = string.Join(" AND ", spec.Keys.Select(k => $"t.{Quote(k)} = i.{Quote(k)}"));
         var targetValues = string.Join(", ", spec.Values.Select(v => "t." + Quote(v)));
         var incomingValues = string.Join(", ", spec.Values.Select(v => "i." + Quote(v)));
@@ -281,7 +216,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         int updated = await ExecuteAsync(connection, $"""
             WITH changed AS MATERIALIZED (
                 SELECT i.*, to_jsonb(t) - 'source_file_id' AS old_values
-                FROM {incoming} i JOIN {spec.Table} t ON {keyMatch}
+                FROM stage i JOIN {spec.Table} t ON {keyMatch}
                 WHERE {changed}),
             logged AS (
                 INSERT INTO change_history (table_name, natural_key, file_id, old_values, new_values, changed_at)
@@ -297,7 +232,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         var columns = string.Join(", ", spec.TargetColumns.Select(Quote));
         int inserted = await ExecuteAsync(connection, $"""
             INSERT INTO {spec.Table} ({columns}, source_file_id)
-            SELECT {string.Join(", ", spec.TargetColumns.Select(c => "i." + Quote(c)))}, {fileId} FROM {incoming} i
+            SELECT {string.Join(", ", spec.TargetColumns.Select(c => "i." + Quote(c)))}, {fileId} FROM stage i
             WHERE NOT EXISTS (SELECT 1 FROM {spec.Table} t WHERE {keyMatch})
             ORDER BY {string.Join(", ", spec.Keys.Select(k => "i." + Quote(k)))}
             """, cancellationToken);
