@@ -14,10 +14,16 @@ public static class ReportRun
     public static string SoftwareVersion =>
         typeof(ReportRun).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
-    public static IReadOnlyList<string> Write(App app, Dataset data, IReadOnlyList<QualityRow> quality, DateOnly asOf, string folder, string language, string? municipality)
+    /// <summary>Outcomes and fidelity with the configured instruments, thresholds and settings.</summary>
+    public static ReportInput Compute(App app, Dataset data, IReadOnlyList<QualityRow> quality, DateOnly asOf)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var input = ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, SoftwareVersion);
+        return ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, SoftwareVersion);
+    }
+
+    public static IReadOnlyList<string> Write(App app, Dataset data, IReadOnlyList<QualityRow> quality, DateOnly asOf, string folder, string language, string? municipality)
+    {
+        var input = Compute(app, data, quality, asOf);
         return input.WriteWorkbooks(folder, new Labels(language), new Disclosure(app.Options.Reports.DiscretionThreshold), municipality);
     }
 
@@ -29,8 +35,7 @@ public static class ReportRun
     /// </summary>
     public static async Task<PublishedResults> PublishAsync(App app, Dataset data, IReadOnlyList<QualityRow> quality, DateOnly asOf, bool workbooks, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(app);
-        var input = ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, SoftwareVersion);
+        var input = Compute(app, data, quality, asOf);
         var folder = Path.Combine(app.Home.Reports, asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         var staging = Path.Combine(app.Home.Reports, $".{Path.GetFileName(folder)}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(staging);

@@ -19,13 +19,21 @@ public sealed class AdvisoryLock : IAsyncDisposable
     }
 
     /// <summary>The lock, or null when another session holds it.</summary>
-    public static async Task<AdvisoryLock?> TryAcquireAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken)
+    public static Task<AdvisoryLock?> TryAcquireAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken) =>
+        LockAsync(dataSource, name, "SELECT pg_try_advisory_lock(hashtext(@name))", cancellationToken);
+
+    /// <summary>Waits for the lock.</summary>
+    public static async Task<AdvisoryLock> AcquireAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken) =>
+        (await LockAsync(dataSource, name, "SELECT true FROM pg_advisory_lock(hashtext(@name))", cancellationToken))!;
+
+    /// <summary>Runs a lock query that answers whether the lock was taken, on a connection kept for the lock.</summary>
+    private static async Task<AdvisoryLock?> LockAsync(NpgsqlDataSource dataSource, string name, string sql, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(dataSource);
         var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand("SELECT pg_try_advisory_lock(hashtext(@name))", connection);
+            await using var command = new NpgsqlCommand(sql, connection) { CommandTimeout = 0 };
             command.Parameters.AddWithValue("name", name);
             if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
             {
@@ -40,25 +48,6 @@ public sealed class AdvisoryLock : IAsyncDisposable
 
         await connection.DisposeAsync();
         return null;
-    }
-
-    /// <summary>Waits for the lock.</summary>
-    public static async Task<AdvisoryLock> AcquireAsync(NpgsqlDataSource dataSource, string name, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(dataSource);
-        var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        try
-        {
-            await using var command = new NpgsqlCommand("SELECT pg_advisory_lock(hashtext(@name))", connection) { CommandTimeout = 0 };
-            command.Parameters.AddWithValue("name", name);
-            await command.ExecuteNonQueryAsync(cancellationToken);
-            return new AdvisoryLock(connection, name);
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
     }
 
     public async ValueTask DisposeAsync()

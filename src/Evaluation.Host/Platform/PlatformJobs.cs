@@ -18,6 +18,9 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
     public const string InboxLock = "evaluation:inbox";
     public const string ResultsLock = "evaluation:results";
 
+    /// <summary>The data version: the newest ingested file that changed rows.</summary>
+    private const string DataVersion = "SELECT coalesce(max(id), 0) FROM ingest_files WHERE loaded > 0";
+
     /// <summary>
     /// Ingests every new file of the inbox in ingest order, moves each out once done, and asks for
     /// fresh results when the data changed. One scan at a time across all servers.
@@ -107,8 +110,8 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
     private static async Task<bool> RequestResultsAsync(NpgsqlDataSource source, CancellationToken cancellationToken)
     {
         await using var command = source.CreateCommand(
-            """
-            WITH version AS (SELECT coalesce(max(id), 0) AS v FROM ingest_files WHERE loaded > 0)
+            $"""
+            WITH version(v) AS ({DataVersion})
             INSERT INTO settings (name, value)
             SELECT 'results_requested_for', v::text FROM version WHERE v > 0
             ON CONFLICT (name) DO UPDATE SET value = excluded.value
@@ -126,7 +129,7 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
         await using var held = await AdvisoryLock.AcquireAsync(source, ResultsLock, cancellationToken);
         var started = DateTimeOffset.UtcNow;
         var asOf = DateOnly.FromDateTime(DateTime.Now);
-        await using var read = source.CreateCommand("SELECT coalesce(max(id), 0) FROM ingest_files WHERE loaded > 0");
+        await using var read = source.CreateCommand(DataVersion);
         var version = (long)(await read.ExecuteScalarAsync(cancellationToken))!;
         await using var check = source.CreateCommand(
             "SELECT EXISTS (SELECT 1 FROM result_runs WHERE data_version = @version AND as_of = @asOf AND (workbooks OR NOT @workbooks))");
