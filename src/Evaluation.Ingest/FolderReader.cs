@@ -2,6 +2,7 @@ using Evaluation.Domain.Courses;
 using Evaluation.Domain.Instruments;
 using Evaluation.Domain.People;
 using Evaluation.Ingest.Kinds;
+using Evaluation.Ingest.Loading;
 using Evaluation.Ingest.Parsing;
 using Evaluation.Ingest.Reading;
 
@@ -73,15 +74,12 @@ public sealed class FolderReader(Pseudonymizer pseudonymizer, InstrumentSet inst
         }
     }
 
-    /// <summary>Contacts: identical rows within a file are distinct contacts, numbered by occurrence.</summary>
+    /// <summary>Contacts: identical rows within a file are distinct contacts, numbered by occurrence (<see cref="ContactKeys"/>).</summary>
     private static void MergeContacts(Dictionary<string, Contact> target, ITableReader table, ReadContext context, FileReadResult result)
     {
-        var occurrences = new Dictionary<string, int>();
-        foreach (var (_, record) in FileRows.Read(AllKinds.Contacts, table, context, result, uniqueKeys: false))
+        foreach (var (key, contact) in ContactKeys.Number(FileRows.Read(AllKinds.Contacts, table, context, result, uniqueKeys: false)))
         {
-            var key = AllKinds.Contacts.Key(record);
-            int n = occurrences[key] = occurrences.GetValueOrDefault(key) + 1;
-            target[$"{key}|{n}"] = record;
+            target[$"{contact.CourseId}|{key}"] = contact;
         }
     }
 }

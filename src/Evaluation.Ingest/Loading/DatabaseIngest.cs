@@ -4,7 +4,6 @@ using Evaluation.Ingest.Kinds;
 using Evaluation.Ingest.Parsing;
 using Evaluation.Ingest.Reading;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace Evaluation.Ingest.Loading;
 
@@ -152,7 +151,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         await ExecuteAsync(connection, "SAVEPOINT direct", cancellationToken);
         try
         {
-            int copied = await CopyAsync(connection, spec.Table, spec.Stage, read(), fileId, cancellationToken);
+            int copied = await CopyAsync(connection, spec.Table, spec.Stage, read(), ("source_file_id", fileId), cancellationToken);
             await ExecuteAsync(connection, "RELEASE SAVEPOINT direct", cancellationToken);
             return copied;
         }
@@ -168,30 +167,56 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         return await MergeAsync(connection, spec, fileId, cancellationToken);
     }
 
-    /// <summary>Streams records into a table by binary COPY, with the file's id when the table is the target.</summary>
-    private static async Task<int> CopyAsync<T>(NpgsqlConnection connection, string table, IReadOnlyList<StageColumn<T>> columns, IEnumerable<T> records, long? fileId, CancellationToken cancellationToken)
+    /// <summary>Streams records into a table by binary COPY, with the file's id in <paramref name="file"/>'s column when given.</summary>
+    private static async Task<int> CopyAsync<T>(NpgsqlConnection connection, string table, IReadOnlyList<StageColumn<T>> columns, IEnumerable<T> records, (string Column, long Id)? file, CancellationToken cancellationToken)
     {
-        var names = string.Join(", ", columns.Select(c => $"\"{c.Name}\"")) + (fileId is null ? "" : ", source_file_id");
-        await using var importer = await connection.BeginBinaryImportAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
-
-        // Synchronous writes: the rows come from a synchronous reader, and an await per value
-        // costs more than the value itself.
-        foreach (var record in records)
+        var names = string.Join(", ", columns.Select(c => Quote(c.Name)).Concat(file is { } f ? [f.Column] : []));
+        int fields = columns.Count + (file is null ? 0 : 1);
+        await using var stream = await connection.BeginRawBinaryCopyAsync($"COPY {table} ({names}) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        var writer = new BinaryCopyWriter(stream);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            importer.StartRow();
-            foreach (var column in columns)
+            // Synchronous writes: the rows come from a synchronous reader, and an await per row
+            // costs more than the row itself.
+            foreach (var record in records)
             {
-                column.Write(importer, record);
+                cancellationToken.ThrowIfCancellationRequested();
+                writer.StartRow(fields);
+                foreach (var column in columns)
+                {
+                    column.Write(writer, record);
+                }
+
+                if (file is { } target)
+                {
+                    writer.WriteBigint(target.Id);
+                }
             }
 
-            if (fileId is { } id)
-            {
-                importer.Write(id, NpgsqlDbType.Bigint);
-            }
+            writer.Complete();
+        }
+        catch
+        {
+            // Rows must not be committed from half a file: the server discards them all.
+            await CancelAsync(stream);
+            throw;
         }
 
-        return (int)await importer.CompleteAsync(cancellationToken);
+        // Disposing the stream ends the COPY; a server error (e.g. a known key) is thrown here.
+        await stream.DisposeAsync();
+        return writer.Rows;
+    }
+
+    private static async Task CancelAsync(NpgsqlRawCopyStream stream)
+    {
+        try
+        {
+            await stream.CancelAsync();
+        }
+        catch (NpgsqlException)
+        {
+            // The connection broke; the exception being thrown says why.
+        }
     }
 
     private static async Task<int> MergeAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, long fileId, CancellationToken cancellationToken)
@@ -282,33 +307,16 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         return new FileReport(file.DisplayName, kind.Code(), rows, 0, rows - quarantined, quarantined, errors);
     }
 
-    private static async Task WriteQuarantineAsync(NpgsqlConnection connection, long fileId, IReadOnlyList<IngestError> errors, CancellationToken cancellationToken)
-    {
-        await using var importer = await connection.BeginBinaryImportAsync("COPY quarantine (file_id, row, \"column\", value, reason) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        foreach (var error in errors)
-        {
-            await importer.StartRowAsync(cancellationToken);
-            await importer.WriteAsync(fileId, NpgsqlDbType.Bigint, cancellationToken);
-            await importer.WriteAsync(error.Row, NpgsqlDbType.Integer, cancellationToken);
-            await WriteNullableAsync(importer, error.Column, cancellationToken);
-            await WriteNullableAsync(importer, error.Value, cancellationToken);
-            await importer.WriteAsync(error.Reason, NpgsqlDbType.Text, cancellationToken);
-        }
+    private static readonly StageColumn<IngestError>[] QuarantineColumns =
+    [
+        Stage.Integer<IngestError>("row", e => e.Row),
+        Stage.Text<IngestError>("column", e => e.Column),
+        Stage.Text<IngestError>("value", e => e.Value),
+        Stage.Text<IngestError>("reason", e => e.Reason),
+    ];
 
-        await importer.CompleteAsync(cancellationToken);
-    }
-
-    private static async Task WriteNullableAsync(NpgsqlBinaryImporter importer, string? value, CancellationToken cancellationToken)
-    {
-        if (value is null)
-        {
-            await importer.WriteNullAsync(cancellationToken);
-        }
-        else
-        {
-            await importer.WriteAsync(value, NpgsqlDbType.Text, cancellationToken);
-        }
-    }
+    private static Task<int> WriteQuarantineAsync(NpgsqlConnection connection, long fileId, IReadOnlyList<IngestError> errors, CancellationToken cancellationToken) =>
+        CopyAsync(connection, "quarantine", QuarantineColumns, errors, ("file_id", fileId), cancellationToken);
 
     /// <summary>The course ids in the database: files of other kinds may refer only to these (or to courses of the same run).</summary>
     public async Task<HashSet<string>> LoadCourseIdsAsync(CancellationToken cancellationToken = default)

@@ -1,56 +1,50 @@
-using Npgsql;
-using NpgsqlTypes;
+using System.Buffers;
+using System.Text.Json;
 
 namespace Evaluation.Ingest.Loading;
 
 /// <summary>One column of a staging table: its name, its PostgreSQL type and how to write it from a record.</summary>
-public sealed record StageColumn<T>(string Name, string SqlType, Action<NpgsqlBinaryImporter, T> Write);
+public sealed record StageColumn<T>(string Name, string SqlType, Action<BinaryCopyWriter, T> Write);
 
-/// <summary>Typed staging columns: each writes its value without boxing, or NULL.</summary>
+/// <summary>Typed staging columns: each writes its value in binary COPY format, or NULL.</summary>
 public static class Stage
 {
-    public static StageColumn<T> Text<T>(string name, Func<T, string?> value) =>
-        new(name, "text", (w, r) => Write(w, value(r), NpgsqlDbType.Text));
+    // One JSON buffer per thread: two kinds load at a time, and tests load in parallel.
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? jsonBuffer;
 
-    public static StageColumn<T> Jsonb<T>(string name, Func<T, string> value) =>
-        new(name, "jsonb", (w, r) => w.Write(value(r), NpgsqlDbType.Jsonb));
+    [ThreadStatic]
+    private static Utf8JsonWriter? jsonWriter;
+
+    public static StageColumn<T> Text<T>(string name, Func<T, string?> value) =>
+        new(name, "text", (w, r) => w.WriteText(value(r)));
+
+    /// <summary>A JSON object written straight to UTF-8 (no string in between).</summary>
+    public static StageColumn<T> Jsonb<T>(string name, Action<Utf8JsonWriter, T> writeObject) =>
+        new(name, "jsonb", (w, r) =>
+        {
+            var buffer = jsonBuffer ??= new ArrayBufferWriter<byte>(1024);
+            buffer.ResetWrittenCount();
+            var json = jsonWriter ??= new Utf8JsonWriter(buffer);
+            json.Reset(buffer);
+            json.WriteStartObject();
+            writeObject(json, r);
+            json.WriteEndObject();
+            json.Flush();
+            w.WriteJsonb(buffer.WrittenSpan);
+        });
 
     public static StageColumn<T> Date<T>(string name, Func<T, DateOnly?> value) =>
-        new(name, "date", (w, r) => Write(w, value(r), NpgsqlDbType.Date));
+        new(name, "date", (w, r) => w.WriteDate(value(r)));
 
     public static StageColumn<T> Integer<T>(string name, Func<T, int?> value) =>
-        new(name, "integer", (w, r) => Write(w, value(r), NpgsqlDbType.Integer));
+        new(name, "integer", (w, r) => w.WriteInteger(value(r)));
 
     public static StageColumn<T> Double<T>(string name, Func<T, double> value) =>
-        new(name, "double precision", (w, r) => w.Write(value(r), NpgsqlDbType.Double));
+        new(name, "double precision", (w, r) => w.WriteDouble(value(r)));
 
     public static StageColumn<T> Boolean<T>(string name, Func<T, bool?> value) =>
-        new(name, "boolean", (w, r) => Write(w, value(r), NpgsqlDbType.Boolean));
-
-    private static void Write(NpgsqlBinaryImporter writer, string? value, NpgsqlDbType type)
-    {
-        if (value is null)
-        {
-            writer.WriteNull();
-        }
-        else
-        {
-            writer.Write(value, type);
-        }
-    }
-
-    private static void Write<TValue>(NpgsqlBinaryImporter writer, TValue? value, NpgsqlDbType type)
-        where TValue : struct
-    {
-        if (value is { } v)
-        {
-            writer.Write(v, type);
-        }
-        else
-        {
-            writer.WriteNull();
-        }
-    }
+        new(name, "boolean", (w, r) => w.WriteBoolean(value(r)));
 }
 
 /// <summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Evaluation.Domain.Courses;
 using Evaluation.Domain.Values;
 
@@ -39,7 +38,13 @@ public static class TableSpecs
             Stage.Text<Checklist>("checklist", c => Codes.Of(c.Kind)),
             Stage.Date<Checklist>("date", c => c.Date),
             Stage.Text<Checklist>("worker_id", c => c.WorkerId),
-            Stage.Jsonb<Checklist>("items", c => JsonSerializer.Serialize(c.Items.ToDictionary(i => i.Key, i => Codes.Of(i.Value)))),
+            Stage.Jsonb<Checklist>("items", (json, c) =>
+            {
+                foreach (var (item, answer) in c.Items)
+                {
+                    json.WriteString(item, Codes.Of(answer));
+                }
+            }),
         ]);
 
     /// <summary>Contacts carry their key, numbered within their file by <see cref="ContactKeys"/>.</summary>
@@ -75,7 +80,13 @@ public static class TableSpecs
             Stage.Text<Answer>("course_id", a => a.CourseId),
             Stage.Text<Answer>("wave", a => Codes.Of(a.Wave)),
             Stage.Date<Answer>("answered_date", a => a.AnsweredDate),
-            Stage.Jsonb<Answer>("items", a => JsonSerializer.Serialize(a.Items)),
+            Stage.Jsonb<Answer>("items", (json, a) =>
+            {
+                foreach (var (item, value) in a.Items)
+                {
+                    json.WriteNumber(item, value);
+                }
+            }),
         ]);
 
     public static TableSpec<ShelterStay> ShelterStays { get; } = new(

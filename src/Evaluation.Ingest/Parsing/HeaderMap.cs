@@ -6,7 +6,8 @@ namespace Evaluation.Ingest.Parsing;
 /// </summary>
 public sealed class HeaderMap
 {
-    private readonly Dictionary<string, int> indexes = new(StringComparer.OrdinalIgnoreCase);
+    // Keyed by canonical (lower-case) name: callers ask by the names in the kind's columns and Extras.
+    private readonly Dictionary<string, int> indexes = new(StringComparer.Ordinal);
 
     private HeaderMap()
     {

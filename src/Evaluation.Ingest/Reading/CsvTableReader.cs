@@ -6,6 +6,7 @@ namespace Evaluation.Ingest.Reading;
 public sealed class CsvTableReader : ITableReader
 {
     private readonly CsvDataReader reader;
+    private Cell[] cells = [];
     private int rowNumber = 1;
 
     public CsvTableReader(string path, FileFingerprint fingerprint)
@@ -29,8 +30,9 @@ public sealed class CsvTableReader : ITableReader
 
     public int FieldCount => reader.RowFieldCount;
 
-    public Cell this[int index] => index < reader.RowFieldCount ? Cell.FromText(reader.GetString(index)) : Cell.Empty;
+    public Cell this[int index] => index < reader.RowFieldCount ? cells[index] : Cell.Empty;
 
+    /// <summary>Moves to the next row and makes its cells once: validation looks at most cells more than once.</summary>
     public bool Read()
     {
         if (!reader.Read())
@@ -39,6 +41,16 @@ public sealed class CsvTableReader : ITableReader
         }
 
         rowNumber++;
+        if (cells.Length < reader.RowFieldCount)
+        {
+            cells = new Cell[reader.RowFieldCount];
+        }
+
+        for (int i = 0; i < reader.RowFieldCount; i++)
+        {
+            cells[i] = Cell.FromText(reader.GetString(i));
+        }
+
         return true;
     }
 

@@ -39,6 +39,28 @@ public sealed class SchemaTests(PostgresFixture postgres) : IClassFixture<Postgr
     }
 
     [Fact]
+    public async Task IsCurrent_OnlyWhenTheHistoryHoldsEveryMigrationOfThisBuild()
+    {
+        var connectionString = await postgres.NewDatabaseAsync();
+        Assert.True(await Data.Storage.Schema.IsCurrentAsync(connectionString));
+
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using (var forget = new NpgsqlCommand("DELETE FROM \"__EFMigrationsHistory\" WHERE migration_id = (SELECT max(migration_id) FROM \"__EFMigrationsHistory\")", connection))
+        {
+            await forget.ExecuteNonQueryAsync();
+        }
+
+        Assert.False(await Data.Storage.Schema.IsCurrentAsync(connectionString));
+        await using (var drop = new NpgsqlCommand("DROP TABLE \"__EFMigrationsHistory\"", connection))
+        {
+            await drop.ExecuteNonQueryAsync();
+        }
+
+        Assert.False(await Data.Storage.Schema.IsCurrentAsync(connectionString));
+    }
+
+    [Fact]
     public async Task Courses_HaveNoColumnForTheCprNumber()
     {
         var connectionString = await postgres.NewDatabaseAsync();
