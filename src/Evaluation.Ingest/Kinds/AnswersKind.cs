@@ -30,7 +30,7 @@ public sealed class AnswersKind : KindDefinition<Answer>
         var course = CourseReference(row, context);
         var wave = row.Code<Wave>("wave", required: true);
         var date = row.Date("answered_date");
-        var items = new Dictionary<string, double>();
+        var items = new Dictionary<string, double>(row.Map.Extras.Count);
         foreach (var (column, _) in row.Map.Extras)
         {
             var cell = row.Cell(column);

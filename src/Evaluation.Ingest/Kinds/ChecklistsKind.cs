@@ -31,7 +31,7 @@ public sealed class ChecklistsKind : KindDefinition<Checklist>
         var kind = row.Code<ChecklistKind>("checklist", required: true);
         var date = row.Date("date");
         var worker = row.Text("worker_id");
-        var items = new Dictionary<string, ItemAnswer>();
+        var items = new Dictionary<string, ItemAnswer>(row.Map.Extras.Count);
         if (kind is not null)
         {
             var own = ChecklistItems.Of(kind.Value);

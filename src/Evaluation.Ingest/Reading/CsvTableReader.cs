@@ -20,6 +20,7 @@ public sealed class CsvTableReader : ITableReader
             BufferSize = 1 << 16,
             // A value longer than this is a broken file (an unmatched quote), not data.
             MaxBufferSize = 1 << 22,
+            StringFactory = new StringPool().Get,
         });
         Header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToList();
     }
@@ -85,5 +86,41 @@ public sealed class CsvTableReader : ITableReader
         }
 
         return semicolons > commas ? ';' : ',';
+    }
+
+    /// <summary>
+    /// One string for each repeated short value (dates, codes, ids, item answers): most cells of a
+    /// file repeat, and a new string per cell made most of ingest's garbage. Bounded, and per file.
+    /// </summary>
+    private sealed class StringPool
+    {
+        private const int MaxLength = 32;
+        private const int MaxCount = 50_000;
+        private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+
+        public StringPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        public string Get(char[] buffer, int offset, int length)
+        {
+            var text = buffer.AsSpan(offset, length);
+            if (length > MaxLength)
+            {
+                return new string(text);
+            }
+
+            if (lookup.TryGetValue(text, out var pooled))
+            {
+                return pooled;
+            }
+
+            pooled = new string(text);
+            if (strings.Count < MaxCount)
+            {
+                strings.Add(pooled, pooled);
+            }
+
+            return pooled;
+        }
     }
 }
