@@ -7,22 +7,17 @@ namespace Evaluation.Host.Benchmarks;
 
 /// <summary>
 /// The reference for ingest speed: <c>psql \copy</c> of every CSV file of an inbox into a bare text
-/// table (one column per header field, no keys, no checks) in the same database server.
+/// table (one column per header field, no keys, no checks) in the same database server. And the
+/// server's share of ingest: <c>psql \copy</c> of the rows ingest stored, in binary, into the
+/// keyed and typed tables of a fresh database (no reading, checking or pseudonymising at all).
 /// </summary>
 public static class PsqlCopy
 {
+    /// <summary>The tables ingest loads, in its order.</summary>
+    private static readonly string[] Tables = ["staff", "courses", "shelter_stays", "tenancies", "contacts", "answers", "checklists", "plans"];
+
     public static async Task<ChildProcess.Result> RunAsync(string connectionString, string inbox, CancellationToken cancellationToken)
     {
-        var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        var environment = new Dictionary<string, string?>
-        {
-            ["PGHOST"] = builder.Host,
-            ["PGPORT"] = builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["PGUSER"] = builder.Username,
-            ["PGPASSWORD"] = builder.Password,
-            ["PGDATABASE"] = builder.Database,
-        };
-
         // One psql session runs the whole script, as a person loading the files by hand would.
         var script = new StringBuilder();
         int n = 0;
@@ -39,8 +34,37 @@ public static class PsqlCopy
             script.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"\\copy {table} FROM '{file}' WITH (FORMAT csv, HEADER true, DELIMITER '{separator}', ENCODING '{encoding}')");
         }
 
-        var path = Path.Combine(Workspace.Root, "copy.sql");
-        await File.WriteAllTextAsync(path, script.ToString(), cancellationToken);
+        return await PsqlAsync(connectionString, "copy.sql", script.ToString(), cancellationToken);
+    }
+
+    /// <summary>Exports the stored rows of <paramref name="ingested"/> in binary, then times loading them into <paramref name="empty"/> (migrated, no rows).</summary>
+    public static async Task<ChildProcess.Result> RunStoredRowsAsync(string ingested, string empty, CancellationToken cancellationToken)
+    {
+        var folder = Directory.CreateDirectory(Path.Combine(Workspace.Root, "stored-rows")).FullName;
+        string File(string table) => Path.Combine(folder, table + ".bin");
+        var export = await PsqlAsync(ingested, "export.sql", string.Concat(Tables.Select(t => $"\\copy {t} TO '{File(t)}' (FORMAT binary)\n")), cancellationToken);
+        if (export.ExitCode != 0)
+        {
+            return export;
+        }
+
+        return await PsqlAsync(empty, "stored-rows.sql", string.Concat(Tables.Select(t => $"\\copy {t} FROM '{File(t)}' (FORMAT binary)\n")), cancellationToken);
+    }
+
+    private static async Task<ChildProcess.Result> PsqlAsync(string connectionString, string scriptName, string script, CancellationToken cancellationToken)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        var environment = new Dictionary<string, string?>
+        {
+            ["PGHOST"] = builder.Host,
+            ["PGPORT"] = builder.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["PGUSER"] = builder.Username,
+            ["PGPASSWORD"] = builder.Password,
+            ["PGDATABASE"] = builder.Database,
+        };
+
+        var path = Path.Combine(Workspace.Root, scriptName);
+        await System.IO.File.WriteAllTextAsync(path, script, cancellationToken);
         return await ChildProcess.RunAsync("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-f", path], environment, cancellationToken);
     }
 }

@@ -29,15 +29,35 @@ public static class Workspace
         return folder;
     }
 
-    /// <summary>Creates an empty database next to the one in use and returns its connection string.</summary>
+    /// <summary>
+    /// Creates an empty database next to the one in use and returns its connection string; the
+    /// databases of earlier runs with the same prefix are dropped, so benchmarks do not fill the disk.
+    /// </summary>
     public static async Task<string> FreshDatabaseAsync(string connectionString, string prefix, CancellationToken cancellationToken)
     {
-        var name = $"{prefix}_{DateTime.UtcNow:yyyyMMddHHmmss}";
         var admin = new NpgsqlConnectionStringBuilder(connectionString) { Database = "postgres", Pooling = false };
         await using var connection = new NpgsqlConnection(admin.ConnectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
+        var earlier = new List<string>();
+        await using (var list = new NpgsqlCommand("SELECT datname FROM pg_database WHERE datname LIKE @prefix", connection))
+        {
+            list.Parameters.AddWithValue("prefix", prefix + "\\_%");
+            await using var reader = await list.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                earlier.Add(reader.GetString(0));
+            }
+        }
+
+        foreach (var name in earlier)
+        {
+            await using var drop = new NpgsqlCommand($"DROP DATABASE \"{name}\" WITH (FORCE)", connection);
+            await drop.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        var fresh = $"{prefix}_{DateTime.UtcNow:yyyyMMddHHmmss}";
+        await using var create = new NpgsqlCommand($"CREATE DATABASE {fresh}", connection);
         await create.ExecuteNonQueryAsync(cancellationToken);
-        return new NpgsqlConnectionStringBuilder(connectionString) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { Database = fresh }.ConnectionString;
     }
 }

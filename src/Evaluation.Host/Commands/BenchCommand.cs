@@ -38,18 +38,24 @@ public static class BenchCommand
             var cluster = await app.ConnectionStringAsync(cancellationToken);
             var ours = await Workspace.FreshDatabaseAsync(cluster, "bench_ingest", cancellationToken);
             var theirs = await Workspace.FreshDatabaseAsync(cluster, "bench_copy", cancellationToken);
+            var floor = await Workspace.FreshDatabaseAsync(cluster, "bench_stored", cancellationToken);
             await Data.Storage.Schema.MigrateAsync(ours, cancellationToken);
+            await Data.Storage.Schema.MigrateAsync(floor, cancellationToken);
             int rows = InboxRows(inbox);
 
             app.Console.MarkupLine("Running [bold]evaluation ingest[/] ...");
             var ingest = await ChildProcess.RunSelfAsync(["ingest", inbox], new() { ["EVALUATION_DB"] = ours }, cancellationToken);
             app.Console.MarkupLine("Running [bold]psql \\copy[/] ...");
             var copy = await PsqlCopy.RunAsync(theirs, inbox, cancellationToken);
+            app.Console.MarkupLine("Running [bold]psql \\copy[/] of the stored rows in binary ...");
+            var stored = await PsqlCopy.RunStoredRowsAsync(ours, floor, cancellationToken);
 
             Report(app.Console, $"Ingest of {n:N0} courses, {rows:N0} rows ({inbox})",
                 ("evaluation ingest", ingest),
-                ("psql \\copy into text tables", copy));
+                ("psql \\copy into text tables", copy),
+                ("psql \\copy of the stored rows (binary, keyed tables, one at a time)", stored));
             app.Console.MarkupLineInterpolated($"Rows per second: {rows / ingest.Seconds:N0}; ratio ingest / \\copy = {ingest.Seconds / copy.Seconds:0.00}; peak memory of ingest {ingest.PeakMiB:0} MiB");
+            app.Console.MarkupLineInterpolated($"The server's share alone (stored rows into the keyed tables) / \\copy = {stored.Seconds / copy.Seconds:0.00}");
             return ingest.ExitCode;
         });
         return command;

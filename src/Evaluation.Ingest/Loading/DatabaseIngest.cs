@@ -24,25 +24,27 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         var reports = new FileReport[files.Count];
         var courseIds = await LoadCourseIdsAsync(cancellationToken);
 
-        // Staff and courses first, one file after the other: every other kind refers to courses.
-        static bool First(InputKind? kind) => kind is null or InputKind.Staff or InputKind.Courses;
-        foreach (var (file, index) in files.Where(f => First(f.File.Kind)))
-        {
-            reports[index] = await IngestOneAsync(file, courseIds, progress, cancellationToken);
-        }
-
-        // Then two kinds at a time on two connections: their tables are independent. Within a kind
-        // the files load one after the other in name order, so a later file still wins on a key.
-        // A failure stops the run; the file being loaded rolls back, earlier files stay loaded.
-        var kinds = files.Where(f => !First(f.File.Kind)).GroupBy(f => f.File.Kind).ToList();
-        await Parallel.ForEachAsync(kinds, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (kind, token) =>
-        {
-            foreach (var (file, index) in kind)
-            {
-                reports[index] = await IngestOneAsync(file, courseIds, progress, token);
-            }
-        });
+        // Kinds that refer to courses load after every courses file; staff, shelter stays and
+        // tenancies do not, so they load beside the courses.
+        static bool RefersToCourses(InputKind? kind) => kind is InputKind.Checklists or InputKind.Contacts or InputKind.Plans or InputKind.Answers;
+        await LoadKindsAsync(files.Where(f => !RefersToCourses(f.File.Kind)));
+        await LoadKindsAsync(files.Where(f => RefersToCourses(f.File.Kind)));
         return reports;
+
+        // Two kinds at a time on two connections, the largest first: their tables are independent.
+        // Within a kind the files load one after the other in name order, so a later file still
+        // wins on a key. A failure stops the run; the file being loaded rolls back, earlier files stay loaded.
+        Task LoadKindsAsync(IEnumerable<(InboxFile File, int Index)> batch)
+        {
+            var kinds = batch.GroupBy(f => f.File.Kind).OrderByDescending(kind => kind.Sum(f => new FileInfo(f.File.Path).Length)).ToList();
+            return Parallel.ForEachAsync(kinds, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (kind, token) =>
+            {
+                foreach (var (file, index) in kind)
+                {
+                    reports[index] = await IngestOneAsync(file, courseIds, progress, token);
+                }
+            });
+        }
     }
 
     private async Task<FileReport> IngestOneAsync(InboxFile file, HashSet<string> courseIds, IProgress<string>? progress, CancellationToken cancellationToken)

@@ -84,7 +84,16 @@ public static class TableSpecs
             {
                 foreach (var (item, value) in a.Items)
                 {
-                    json.WriteNumber(item, value);
+                    // Answers are whole numbers (checked when read); writing them as integers is
+                    // the same JSON and skips the general double formatting.
+                    if (value == Math.Floor(value) && Math.Abs(value) < 1e15)
+                    {
+                        json.WriteNumber(item, (long)value);
+                    }
+                    else
+                    {
+                        json.WriteNumber(item, value);
+                    }
                 }
             }),
         ]);
