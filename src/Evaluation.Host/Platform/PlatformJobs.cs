@@ -43,10 +43,9 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
             var batch = Inbox.BatchName(DateTime.UtcNow);
             var ingest = new DatabaseIngest(source, app.Pseudonymizer, app.Instruments);
             var courseIds = await ingest.LoadCourseIdsAsync(cancellationToken);
-            foreach (var file in files)
-            {
-                summary.Add(await IngestOneAsync(inbox, ingest, file, courseIds, batch, cancellationToken));
-            }
+            var lines = new string[files.Count];
+            await DatabaseIngest.InLoadOrderAsync(files, async (index, token) => lines[index] = await IngestOneAsync(inbox, ingest, files[index], courseIds, batch, token), cancellationToken);
+            summary.AddRange(lines);
         }
 
         if (await RequestResultsAsync(source, cancellationToken))

@@ -20,28 +20,37 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
 
     public async Task<IReadOnlyList<FileReport>> IngestFolderAsync(string folder, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
     {
-        var files = InboxFile.List(folder).Select((File, Index) => (File, Index)).ToList();
+        var files = InboxFile.List(folder);
         var reports = new FileReport[files.Count];
         var courseIds = await LoadCourseIdsAsync(cancellationToken);
-
-        // Kinds that refer to courses load after every courses file; staff, shelter stays and
-        // tenancies do not, so they load beside the courses.
-        static bool RefersToCourses(InputKind? kind) => kind is InputKind.Checklists or InputKind.Contacts or InputKind.Plans or InputKind.Answers;
-        await LoadKindsAsync(files.Where(f => !RefersToCourses(f.File.Kind)));
-        await LoadKindsAsync(files.Where(f => RefersToCourses(f.File.Kind)));
+        await InLoadOrderAsync(files, async (index, token) => reports[index] = await IngestOneAsync(files[index], courseIds, progress, token), cancellationToken);
         return reports;
+    }
 
-        // Two kinds at a time on two connections, the largest first: their tables are independent.
-        // Within a kind the files load one after the other in name order, so a later file still
-        // wins on a key. A failure stops the run; the file being loaded rolls back, earlier files stay loaded.
-        Task LoadKindsAsync(IEnumerable<(InboxFile File, int Index)> batch)
+    /// <summary>
+    /// Runs <paramref name="load"/> (given a file's index) for every file in the order ingest needs:
+    /// kinds that refer to courses after every courses file (staff, shelter stays and tenancies refer
+    /// to none, so they load beside the courses), two kinds at a time, the largest first, as their
+    /// tables are independent. Within a kind the files load one after the other in name order, so a
+    /// later file still wins on a key. A failure stops the run; the file being loaded rolls back,
+    /// earlier files stay loaded.
+    /// </summary>
+    public static async Task InLoadOrderAsync(IReadOnlyList<InboxFile> files, Func<int, CancellationToken, Task> load, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(files);
+        static bool RefersToCourses(InputKind? kind) => kind is InputKind.Checklists or InputKind.Contacts or InputKind.Plans or InputKind.Answers;
+        var indexes = Enumerable.Range(0, files.Count).ToList();
+        await TwoKindsAtATimeAsync(indexes.Where(i => !RefersToCourses(files[i].Kind)));
+        await TwoKindsAtATimeAsync(indexes.Where(i => RefersToCourses(files[i].Kind)));
+
+        Task TwoKindsAtATimeAsync(IEnumerable<int> batch)
         {
-            var kinds = batch.GroupBy(f => f.File.Kind).OrderByDescending(kind => kind.Sum(f => new FileInfo(f.File.Path).Length)).ToList();
+            var kinds = batch.GroupBy(i => files[i].Kind).OrderByDescending(kind => kind.Sum(i => new FileInfo(files[i].Path).Length)).ToList();
             return Parallel.ForEachAsync(kinds, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (kind, token) =>
             {
-                foreach (var (file, index) in kind)
+                foreach (var index in kind)
                 {
-                    reports[index] = await IngestOneAsync(file, courseIds, progress, token);
+                    await load(index, token);
                 }
             });
         }
@@ -197,10 +206,19 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
 
             writer.Complete();
         }
-        catch
+        catch (Exception e)
         {
             // Rows must not be committed from half a file: the server discards them all.
             await CancelAsync(stream);
+
+            // A connection that broke mid-COPY can surface from Npgsql's copy stream as a disposed
+            // object or even a null reference. It is the database that failed, not the file: the
+            // inbox scan retries database failures and quarantines only files it cannot read.
+            if (e is not NpgsqlException && connection.FullState.HasFlag(System.Data.ConnectionState.Broken))
+            {
+                throw new NpgsqlException("The connection to PostgreSQL broke during a COPY.", e);
+            }
+
             throw;
         }
 
@@ -215,9 +233,11 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         {
             await stream.CancelAsync();
         }
-        catch (NpgsqlException)
+        catch (Exception)
         {
-            // The connection broke; the exception being thrown says why.
+            // Cleaning up after a failure: the connection may be gone with the COPY (Npgsql then
+            // throws anything from a disposed stream to a null reference). The exception being
+            // thrown says what went wrong and must not be replaced by this one.
         }
     }
 
