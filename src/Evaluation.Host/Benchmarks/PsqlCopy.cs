@@ -13,7 +13,7 @@ namespace Evaluation.Host.Benchmarks;
 /// </summary>
 public static class PsqlCopy
 {
-    /// <summary>The tables ingest loads, in its order.</summary>
+    /// <summary>The tables ingest fills.</summary>
     private static readonly string[] Tables = ["staff", "courses", "shelter_stays", "tenancies", "contacts", "answers", "checklists", "plans"];
 
     public static async Task<ChildProcess.Result> RunAsync(string connectionString, string inbox, CancellationToken cancellationToken)
@@ -41,14 +41,14 @@ public static class PsqlCopy
     public static async Task<ChildProcess.Result> RunStoredRowsAsync(string ingested, string empty, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Workspace.Root, "stored-rows")).FullName;
-        string File(string table) => Path.Combine(folder, table + ".bin");
-        var export = await PsqlAsync(ingested, "export.sql", string.Concat(Tables.Select(t => $"\\copy {t} TO '{File(t)}' (FORMAT binary)\n")), cancellationToken);
+        string RowsOf(string table) => Path.Combine(folder, table + ".bin");
+        var export = await PsqlAsync(ingested, "export.sql", string.Concat(Tables.Select(t => $"\\copy {t} TO '{RowsOf(t)}' (FORMAT binary)\n")), cancellationToken);
         if (export.ExitCode != 0)
         {
             return export;
         }
 
-        return await PsqlAsync(empty, "stored-rows.sql", string.Concat(Tables.Select(t => $"\\copy {t} FROM '{File(t)}' (FORMAT binary)\n")), cancellationToken);
+        return await PsqlAsync(empty, "stored-rows.sql", string.Concat(Tables.Select(t => $"\\copy {t} FROM '{RowsOf(t)}' (FORMAT binary)\n")), cancellationToken);
     }
 
     private static async Task<ChildProcess.Result> PsqlAsync(string connectionString, string scriptName, string script, CancellationToken cancellationToken)
@@ -64,7 +64,7 @@ public static class PsqlCopy
         };
 
         var path = Path.Combine(Workspace.Root, scriptName);
-        await System.IO.File.WriteAllTextAsync(path, script, cancellationToken);
+        await File.WriteAllTextAsync(path, script, cancellationToken);
         return await ChildProcess.RunAsync("psql", ["-q", "-v", "ON_ERROR_STOP=1", "-f", path], environment, cancellationToken);
     }
 }

@@ -30,18 +30,11 @@ public sealed class BinaryCopyWriter
 
     public void StartRow(int fields)
     {
-        Ensure(2);
-        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), checked((short)fields));
-        position += 2;
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), checked((short)fields));
         Rows++;
     }
 
-    public void WriteNull()
-    {
-        Ensure(4);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), -1);
-        position += 4;
-    }
+    public void WriteNull() => BinaryPrimitives.WriteInt32BigEndian(Reserve(4), -1);
 
     /// <summary><c>text</c>: the UTF-8 bytes.</summary>
     public void WriteText(string? value)
@@ -52,28 +45,29 @@ public sealed class BinaryCopyWriter
             return;
         }
 
+        // Encoded in place behind its length, which is known only afterwards.
         Ensure(4 + Encoding.UTF8.GetMaxByteCount(value.Length));
         int length = Encoding.UTF8.GetBytes(value, buffer.AsSpan(position + 4));
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), length);
-        position += 4 + length;
+        BinaryPrimitives.WriteInt32BigEndian(Reserve(4 + length), length);
     }
 
     /// <summary><c>jsonb</c>: version 1, then the JSON text in UTF-8.</summary>
     public void WriteJsonb(ReadOnlySpan<byte> utf8Json)
     {
-        Ensure(5 + utf8Json.Length);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), utf8Json.Length + 1);
-        buffer[position + 4] = 1;
-        utf8Json.CopyTo(buffer.AsSpan(position + 5));
-        position += 5 + utf8Json.Length;
+        var bytes = Value(1 + utf8Json.Length);
+        bytes[0] = 1;
+        utf8Json.CopyTo(bytes[1..]);
     }
 
     /// <summary><c>date</c>: days since 2000-01-01.</summary>
-    public void WriteDate(DateOnly? value)
+    public void WriteDate(DateOnly? value) => WriteInteger(value?.DayNumber - PostgresEpoch);
+
+    /// <summary><c>integer</c>: four bytes, big-endian.</summary>
+    public void WriteInteger(int? value)
     {
-        if (value is { } date)
+        if (value is { } v)
         {
-            WriteInteger(date.DayNumber - PostgresEpoch);
+            BinaryPrimitives.WriteInt32BigEndian(Value(4), v);
         }
         else
         {
@@ -81,61 +75,47 @@ public sealed class BinaryCopyWriter
         }
     }
 
-    /// <summary><c>integer</c>: four bytes, big-endian.</summary>
-    public void WriteInteger(int? value)
-    {
-        if (value is not { } v)
-        {
-            WriteNull();
-            return;
-        }
-
-        Ensure(8);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 4);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position + 4), v);
-        position += 8;
-    }
-
     /// <summary><c>bigint</c>: eight bytes, big-endian.</summary>
-    public void WriteBigint(long value)
-    {
-        Ensure(12);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 8);
-        BinaryPrimitives.WriteInt64BigEndian(buffer.AsSpan(position + 4), value);
-        position += 12;
-    }
+    public void WriteBigint(long value) => BinaryPrimitives.WriteInt64BigEndian(Value(8), value);
 
     /// <summary><c>double precision</c>: the IEEE 754 bits, big-endian.</summary>
-    public void WriteDouble(double value)
-    {
-        Ensure(12);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 8);
-        BinaryPrimitives.WriteDoubleBigEndian(buffer.AsSpan(position + 4), value);
-        position += 12;
-    }
+    public void WriteDouble(double value) => BinaryPrimitives.WriteDoubleBigEndian(Value(8), value);
 
     /// <summary><c>boolean</c>: one byte, 1 or 0.</summary>
     public void WriteBoolean(bool? value)
     {
-        if (value is not { } v)
+        if (value is { } v)
+        {
+            Value(1)[0] = v ? (byte)1 : (byte)0;
+        }
+        else
         {
             WriteNull();
-            return;
         }
-
-        Ensure(5);
-        BinaryPrimitives.WriteInt32BigEndian(buffer.AsSpan(position), 1);
-        buffer[position + 4] = v ? (byte)1 : (byte)0;
-        position += 5;
     }
 
     /// <summary>Writes the trailer (a field count of −1) and sends what is left.</summary>
     public void Complete()
     {
-        Ensure(2);
-        BinaryPrimitives.WriteInt16BigEndian(buffer.AsSpan(position), -1);
-        position += 2;
+        BinaryPrimitives.WriteInt16BigEndian(Reserve(2), -1);
         Flush();
+    }
+
+    /// <summary>Writes a value's length and returns the room for its bytes.</summary>
+    private Span<byte> Value(int length)
+    {
+        var field = Reserve(4 + length);
+        BinaryPrimitives.WriteInt32BigEndian(field, length);
+        return field[4..];
+    }
+
+    /// <summary>Takes the next <paramref name="bytes"/> bytes of the buffer, sending it first when full.</summary>
+    private Span<byte> Reserve(int bytes)
+    {
+        Ensure(bytes);
+        var room = buffer.AsSpan(position, bytes);
+        position += bytes;
+        return room;
     }
 
     private void Ensure(int bytes)

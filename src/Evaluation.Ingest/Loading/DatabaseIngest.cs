@@ -9,9 +9,10 @@ namespace Evaluation.Ingest.Loading;
 
 /// <summary>
 /// Loads an inbox-like folder into the database (SPEC §2, §6). Each file loads in one transaction:
-/// its rows are streamed through binary COPY into a staging table, compared with what is stored,
-/// changes are written to the history, and the rows are upserted set-based on their natural key.
-/// A file whose content was ingested before (same SHA-256) changes nothing.
+/// its rows are streamed through binary COPY straight into their table when all their natural keys
+/// are new; otherwise into a staging table, compared with what is stored, changes written to the
+/// history, and upserted set-based on the natural key. A file whose content was ingested before
+/// (same SHA-256) changes nothing.
 /// </summary>
 public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer pseudonymizer, InstrumentSet instruments)
 {

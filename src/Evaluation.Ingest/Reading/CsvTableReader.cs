@@ -96,8 +96,8 @@ public sealed class CsvTableReader : ITableReader
     {
         private const int MaxLength = 32;
         private const int MaxCount = 50_000;
-        private readonly Dictionary<string, string> strings = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+        private readonly HashSet<string> strings = new(StringComparer.Ordinal);
+        private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
 
         public StringPool() => lookup = strings.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -117,7 +117,7 @@ public sealed class CsvTableReader : ITableReader
             pooled = new string(text);
             if (strings.Count < MaxCount)
             {
-                strings.Add(pooled, pooled);
+                strings.Add(pooled);
             }
 
             return pooled;
