@@ -95,7 +95,9 @@ public sealed class GroupComparison(OutcomeSettings settings)
             }
         }
 
-        return new ComparisonRow(instrument, ate, low, high, nCti, nKr, before, after);
+        // Placeholder diagnostics until the comparison issue fills them (common support, aliasing, ESS).
+        return new ComparisonRow(instrument, "logistic", ate, low, high, nCti, nKr, 0, [], [], null, null, null, null, before, after,
+            new Dictionary<string, double?>(), beta is null ? "the propensity model did not converge" : null);
     }
 
     public static int AgeInWholeYears(DateOnly birth, DateOnly on)

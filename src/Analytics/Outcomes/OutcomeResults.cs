@@ -42,16 +42,57 @@ public sealed record TrajectoryRow(
     int NObs,
     int NCourses);
 
-/// <summary>CTI vs KR difference in change, baseline → end, weighted by inverse probability of group (SPEC §5).</summary>
+/// <summary>
+/// CTI vs KR difference in change, baseline → end, weighted by inverse probability of group (SPEC §5
+/// "Group comparison"; keys as SPEC §6). <see cref="Model"/> is <c>logistic</c> or <c>boosted</c>;
+/// <see cref="Note"/> says why a statistic is <c>null</c>. The propensity scores of the courses in the
+/// comparison, per group, are kept for the report's overlap chart and never written to JSON.
+/// </summary>
 public sealed record ComparisonRow(
     string Instrument,
+    string Model,
     double? Ate,
     double? CiLow,
     double? CiHigh,
     int NCti,
     int NKr,
+    int NExcluded,
+    IReadOnlyList<string> ExcludedMunicipalities,
+    IReadOnlyList<string> Aliased,
+    double? EssCti,
+    double? EssKr,
+    double? MaxWeightCti,
+    double? MaxWeightKr,
     IReadOnlyDictionary<string, double?> SmdBefore,
-    IReadOnlyDictionary<string, double?> SmdAfter);
+    IReadOnlyDictionary<string, double?> SmdAfter,
+    IReadOnlyDictionary<string, double?> VarianceRatioAfter,
+    string? Note)
+{
+    /// <summary>Propensity scores (probability of CTI) of the CTI courses in the comparison.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<double> PropensityCti { get; init; } = [];
+
+    /// <summary>Propensity scores (probability of CTI) of the KR courses in the comparison.</summary>
+    [JsonIgnore]
+    public IReadOnlyList<double> PropensityKr { get; init; } = [];
+}
+
+/// <summary>Propensity-weighted Kaplan–Meier housing retention for ALL, one row per group (SPEC §5 "Adjusted survival").</summary>
+public sealed record HousingRetentionAdjustedRow(
+    string Group,
+    int N,
+    [property: JsonPropertyName("s_180")] double? S180,
+    [property: JsonPropertyName("s_365")] double? S365,
+    [property: JsonPropertyName("ci_low_365")] double? CiLow365,
+    [property: JsonPropertyName("ci_high_365")] double? CiHigh365);
+
+/// <summary>Propensity-weighted Kaplan–Meier cumulative incidence of a repeat shelter stay for ALL, one row per group (SPEC §5 "Adjusted survival").</summary>
+public sealed record RepeatShelterAdjustedRow(
+    string Group,
+    int N,
+    [property: JsonPropertyName("cuminc_365")] double? Cuminc365,
+    [property: JsonPropertyName("ci_low_365")] double? CiLow365,
+    [property: JsonPropertyName("ci_high_365")] double? CiHigh365);
 
 /// <summary>Kaplan–Meier housing retention from moving-in day (SPEC §5).</summary>
 public sealed record HousingRetentionRow(
@@ -87,6 +128,8 @@ public sealed record OutcomesReport(
     IReadOnlyList<SafetyRow> Safety,
     IReadOnlyList<TrajectoryRow> Trajectory,
     IReadOnlyList<ComparisonRow> Comparison,
+    IReadOnlyList<HousingRetentionAdjustedRow> HousingRetentionAdjusted,
+    IReadOnlyList<RepeatShelterAdjustedRow> RepeatShelterAdjusted,
     IReadOnlyList<HousingRetentionRow> HousingRetention,
     IReadOnlyList<RepeatShelterRow> RepeatShelter,
     LeftOut LeftOut);

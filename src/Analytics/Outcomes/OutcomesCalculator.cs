@@ -31,6 +31,8 @@ public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSetting
             instruments.All.Where(i => i.Scoring == ScoringRule.Share).SelectMany(i => Shares(i, scored, municipalities)).ToList(),
             scales.SelectMany(i => municipalities.Select(m => Trajectory.Fit(i, m, scored))).ToList(),
             scales.Select(i => new GroupComparison(settings).Compare(i, scored)).ToList(),
+            [],
+            [],
             municipalities.SelectMany(m => Groups.Select(g => housing.Row(m, g))).ToList(),
             municipalities.SelectMany(m => Groups.Select(g => shelter.Row(m, g))).ToList(),
             new LeftOut(housing.NoMoveInDate, housing.NoIndexTenancy, shelter.NoExitDate, shelter.NoIndexStay));
