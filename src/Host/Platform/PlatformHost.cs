@@ -1,8 +1,10 @@
+using System.Globalization;
+using Evaluation.Host.Platform.Board;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -11,7 +13,7 @@ namespace Evaluation.Host.Platform;
 
 /// <summary>
 /// <c>evaluation serve</c> (SPEC §9): an ASP.NET Core host with a Hangfire server and its dashboard
-/// at <c>/hangfire</c>, job storage in the same PostgreSQL database as the data (schema <c>hangfire</c>).
+/// at <c>/hangfire</c>, the manager pages (<see cref="BoardEndpoints"/>), job storage in the same PostgreSQL database as the data (schema <c>hangfire</c>).
 /// Several such processes may share the database: Hangfire hands each job to one worker, recurring
 /// jobs fire once, and a job of a server that died becomes visible again after the invisibility timeout.
 /// </summary>
@@ -44,6 +46,7 @@ public static class PlatformHost
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(serve);
         builder.Services.AddTransient<PlatformJobs>();
+        builder.Services.AddBoard();
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -67,15 +70,21 @@ public static class PlatformHost
         UseRetries(serve.RetryDelays);
 
         var web = builder.Build();
+
+        // Hangfire has no Danish texts, but its dates follow the request culture: Danish dates on the dashboard.
+        var danish = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("da-DK") };
+        danish.SupportedCultures = danish.SupportedUICultures = [CultureInfo.GetCultureInfo("da-DK")];
+        web.UseWhen(http => http.Request.Path.StartsWithSegments("/hangfire"), dashboard => dashboard.UseRequestLocalization(danish));
+        var access = new DashboardAccess(serve.Dashboard);
         web.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Evaluation jobs",
-            AppPath = null,
-            Authorization = [new DashboardAccess(serve.Dashboard)],
+            AppPath = "/",
+            Authorization = [access],
             IsReadOnlyFunc = _ => DashboardAccess.ReadOnly(serve),
             DisplayStorageConnectionString = false,
         });
-        web.MapGet("/", () => Results.Redirect("/hangfire"));
+        web.MapBoard(access, serve.Dashboard.HasCredentials);
 
         var recurring = web.Services.GetRequiredService<IRecurringJobManager>();
         var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.Local };
