@@ -72,8 +72,9 @@ public static class PlatformHost
         var web = builder.Build();
 
         // Hangfire has no Danish texts, but its dates follow the request culture: Danish dates on the dashboard.
-        var danish = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture("da-DK") };
-        danish.SupportedCultures = danish.SupportedUICultures = [CultureInfo.GetCultureInfo("da-DK")];
+        var culture = DashboardCulture();
+        var danish = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(culture) };
+        danish.SupportedCultures = danish.SupportedUICultures = [culture];
         web.UseWhen(http => http.Request.Path.StartsWithSegments("/hangfire"), dashboard => dashboard.UseRequestLocalization(danish));
         var access = new DashboardAccess(serve.Dashboard);
         web.UseHangfireDashboard("/hangfire", new DashboardOptions
@@ -92,6 +93,18 @@ public static class PlatformHost
         recurring.AddOrUpdate<PlatformJobs>(RecomputeJob, j => j.RecomputeAsync(CancellationToken.None), serve.Schedule.Recompute, local);
         recurring.AddOrUpdate<PlatformJobs>(ReportsJob, j => j.RenderReportsAsync(CancellationToken.None), serve.Schedule.Reports, local);
         return web;
+    }
+
+    /// <summary>Danish, with dates written dd-MM-yyyy and times HH:mm:ss as on the manager pages (the culture's own default is dd.MM.yyyy HH.mm.ss).</summary>
+    public static CultureInfo DashboardCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("da-DK").Clone();
+        culture.DateTimeFormat.ShortDatePattern = "dd-MM-yyyy";
+        culture.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        culture.DateTimeFormat.ShortTimePattern = "HH:mm";
+        culture.DateTimeFormat.DateSeparator = "-";
+        culture.DateTimeFormat.TimeSeparator = ":";
+        return culture;
     }
 
     /// <summary>Replaces Hangfire's default of ten quick retries with the configured back-off.</summary>
