@@ -78,7 +78,8 @@ public static class BoardEndpoints
     public static IServiceCollection AddBoard(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
-        return services.AddSingleton<BoardStore>();
+        services.AddSingleton<BoardStore>();
+        return services.AddHostedService<BoardWarmer>();
     }
 
     private static BoardPage Page(HttpContext http, DashboardAccess access) => new(http, access.MaySeeInternal(http));
