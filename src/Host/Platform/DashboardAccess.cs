@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http;
 namespace Evaluation.Host.Platform;
 
 /// <summary>
-/// Who may open the dashboard (SPEC §9, no anonymous remote dashboard): with credentials configured,
+/// Who may open the dashboard and the manager pages (SPEC §9, nothing anonymous off this machine): with credentials configured,
 /// everyone must give them (HTTP Basic); without, only requests from this machine are served, and
 /// <c>serve</c> refuses to listen on anything but loopback.
 /// </summary>
@@ -18,19 +18,42 @@ public sealed class DashboardAccess(DashboardAccessOptions options) : IDashboard
     public bool Authorize(DashboardContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
-        var http = context.GetHttpContext();
+        return Allows(context.GetHttpContext());
+    }
+
+    /// <summary>
+    /// The one rule for the dashboard and the manager pages: without credentials configured, requests
+    /// from this machine only; with them, every request must give them (asked for when missing).
+    /// </summary>
+    public bool Allows(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
         if (!options.HasCredentials)
         {
             return IsLoopback(http.Connection.RemoteIpAddress);
         }
 
-        if (GivesCredentials(http.Request.Headers.Authorization.ToString()))
+        if (SignedIn(http))
         {
             return true;
         }
 
         http.Response.Headers.WWWAuthenticate = $"Basic realm=\"{Realm}\", charset=\"UTF-8\"";
         return false;
+    }
+
+    /// <summary>From this machine, or with the configured credentials: may see the internal management workbook.</summary>
+    public bool MaySeeInternal(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return IsLoopback(http.Connection.RemoteIpAddress) || SignedIn(http);
+    }
+
+    /// <summary>The request gives the configured user name and password.</summary>
+    public bool SignedIn(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        return options.HasCredentials && GivesCredentials(http.Request.Headers.Authorization.ToString());
     }
 
     /// <summary>Read-only unless configured otherwise or, by default, when bound to loopback.</summary>

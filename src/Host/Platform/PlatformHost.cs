@@ -1,8 +1,10 @@
+using System.Globalization;
+using Evaluation.Host.Platform.Board;
 using Hangfire;
 using Hangfire.PostgreSql;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
@@ -11,7 +13,7 @@ namespace Evaluation.Host.Platform;
 
 /// <summary>
 /// <c>evaluation serve</c> (SPEC §9): an ASP.NET Core host with a Hangfire server and its dashboard
-/// at <c>/hangfire</c>, job storage in the same PostgreSQL database as the data (schema <c>hangfire</c>).
+/// at <c>/hangfire</c>, the manager pages (<see cref="BoardEndpoints"/>), job storage in the same PostgreSQL database as the data (schema <c>hangfire</c>).
 /// Several such processes may share the database: Hangfire hands each job to one worker, recurring
 /// jobs fire once, and a job of a server that died becomes visible again after the invisibility timeout.
 /// </summary>
@@ -44,6 +46,7 @@ public static class PlatformHost
         builder.Services.AddSingleton(app);
         builder.Services.AddSingleton(serve);
         builder.Services.AddTransient<PlatformJobs>();
+        builder.Services.AddBoard();
         builder.Services.AddHangfire(configuration => configuration
             .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
             .UseSimpleAssemblyNameTypeSerializer()
@@ -67,15 +70,22 @@ public static class PlatformHost
         UseRetries(serve.RetryDelays);
 
         var web = builder.Build();
+
+        // Hangfire has no Danish texts, but its dates follow the request culture: Danish dates on the dashboard.
+        var culture = DashboardCulture();
+        var danish = new RequestLocalizationOptions { DefaultRequestCulture = new RequestCulture(culture) };
+        danish.SupportedCultures = danish.SupportedUICultures = [culture];
+        web.UseWhen(http => http.Request.Path.StartsWithSegments("/hangfire"), dashboard => dashboard.UseRequestLocalization(danish));
+        var access = new DashboardAccess(serve.Dashboard);
         web.UseHangfireDashboard("/hangfire", new DashboardOptions
         {
             DashboardTitle = "Evaluation jobs",
-            AppPath = null,
-            Authorization = [new DashboardAccess(serve.Dashboard)],
+            AppPath = "/",
+            Authorization = [access],
             IsReadOnlyFunc = _ => DashboardAccess.ReadOnly(serve),
             DisplayStorageConnectionString = false,
         });
-        web.MapGet("/", () => Results.Redirect("/hangfire"));
+        web.MapBoard(access, serve.Dashboard.HasCredentials);
 
         var recurring = web.Services.GetRequiredService<IRecurringJobManager>();
         var local = new RecurringJobOptions { TimeZone = TimeZoneInfo.Local };
@@ -83,6 +93,18 @@ public static class PlatformHost
         recurring.AddOrUpdate<PlatformJobs>(RecomputeJob, j => j.RecomputeAsync(CancellationToken.None), serve.Schedule.Recompute, local);
         recurring.AddOrUpdate<PlatformJobs>(ReportsJob, j => j.RenderReportsAsync(CancellationToken.None), serve.Schedule.Reports, local);
         return web;
+    }
+
+    /// <summary>Danish, with dates written dd-MM-yyyy and times HH:mm:ss as on the manager pages (the culture's own default is dd.MM.yyyy HH.mm.ss).</summary>
+    public static CultureInfo DashboardCulture()
+    {
+        var culture = (CultureInfo)CultureInfo.GetCultureInfo("da-DK").Clone();
+        culture.DateTimeFormat.ShortDatePattern = "dd-MM-yyyy";
+        culture.DateTimeFormat.LongTimePattern = "HH:mm:ss";
+        culture.DateTimeFormat.ShortTimePattern = "HH:mm";
+        culture.DateTimeFormat.DateSeparator = "-";
+        culture.DateTimeFormat.TimeSeparator = ":";
+        return culture;
     }
 
     /// <summary>Replaces Hangfire's default of ten quick retries with the configured back-off.</summary>
