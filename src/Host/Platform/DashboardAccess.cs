@@ -67,6 +67,12 @@ public sealed class DashboardAccess(DashboardAccessOptions options) : IDashboard
     public static void CheckBinding(ServeOptions serve)
     {
         ArgumentNullException.ThrowIfNull(serve);
+        if (!serve.Dashboard.TrustLoopback && !serve.Dashboard.HasCredentials)
+        {
+            throw new ServeConfigurationException(
+                "Serve:Dashboard:TrustLoopback is false, so every request needs credentials: set Serve:Dashboard:Username and Serve:Dashboard:Password.");
+        }
+
         if (!IPAddress.IsLoopback(serve.BindAddress) && !serve.Dashboard.HasCredentials)
         {
             throw new ServeConfigurationException(
@@ -74,7 +80,7 @@ public sealed class DashboardAccess(DashboardAccessOptions options) : IDashboard
         }
     }
 
-    private static bool IsLoopback(IPAddress? address) => address is not null && IPAddress.IsLoopback(address);
+    private bool IsLoopback(IPAddress? address) => options.TrustLoopback && address is not null && IPAddress.IsLoopback(address);
 
     private bool GivesCredentials(string header)
     {

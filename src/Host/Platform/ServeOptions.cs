@@ -66,6 +66,13 @@ public sealed class DashboardAccessOptions
     /// <summary>Read-only (no retry, delete or trigger buttons); when unset, read-only unless bound to loopback.</summary>
     public bool? ReadOnly { get; set; }
 
+    /// <summary>
+    /// Whether requests from this machine itself may skip the credentials (default true). Set it to false on a
+    /// machine where other people have shell accounts, or behind a reverse proxy on the same machine, whose
+    /// requests all arrive from loopback; it then needs a user name and password.
+    /// </summary>
+    public bool TrustLoopback { get; set; } = true;
+
     public bool HasCredentials => !string.IsNullOrEmpty(Username) && !string.IsNullOrEmpty(Password);
 }
 

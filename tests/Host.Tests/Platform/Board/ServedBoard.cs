@@ -1,13 +1,10 @@
 using System.Globalization;
-using System.Net;
-using System.Net.NetworkInformation;
-using System.Net.Sockets;
 using Evaluation.TestSupport;
 
 namespace Evaluation.Host.Tests.Platform.Board;
 
 /// <summary>
-/// One server bound to every interface with credentials, fed the sample data and a small municipality
+/// One server that trusts no address, loopback included, with credentials, fed the sample data and a small municipality
 /// (Silkeborg) whose courses are placed relative to today: one overdue in phase 1, one overdue in the
 /// contact period, and three on time. Waited on until the workbooks are out.
 /// </summary>
@@ -27,24 +24,19 @@ public sealed class ServedBoard : IAsyncLifetime
 
     public string Results => Home.Combine("reports", Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
-    /// <summary>This machine's address on a network interface: requests to it do not come from loopback.</summary>
-    public static IPAddress NetworkAddress =>
-        NetworkInterface.GetAllNetworkInterfaces()
-            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
-            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
-            .Select(a => a.Address)
-            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
-        ?? throw new InvalidOperationException("This machine has no network address besides loopback: the off-loopback tests need one.");
-
-    /// <summary>The pages at this machine's network address, as a manager on another machine reaches them.</summary>
-    public string NetworkUrl => $"http://{NetworkAddress}:{Server.Port}";
+    /// <summary>
+    /// The pages as a manager on another machine reaches them. The server does not trust loopback here, so
+    /// requests from this test are treated exactly as requests from the network (credentials or nothing),
+    /// while no traffic leaves loopback.
+    /// </summary>
+    public string NetworkUrl => $"http://127.0.0.1:{Server.Port}";
 
     public async Task InitializeAsync()
     {
         var database = await postgres.NewDatabaseAsync();
         Server = await ServeProcess.StartAsync(Home.Path, database, Home.Combine("inbox"), new Dictionary<string, string>
         {
-            ["EVALUATION_Serve__Bind"] = "0.0.0.0",
+            ["EVALUATION_Serve__Dashboard__TrustLoopback"] = "false",
             ["EVALUATION_Serve__Dashboard__Username"] = User,
             ["EVALUATION_Serve__Dashboard__Password"] = Password,
         });
