@@ -64,22 +64,47 @@ public static class ResearchExport
             No CPR number, no birth date, no worker id, no free text. Persons and courses carry pseudonyms
             keyed to this project (HMAC-SHA-256 with the project's secret key): the same on every export of
             this project, unlinkable to any other project's. Workers carry codes for this export only. Age
-            is a band. The contact start is {(request.Dates == DateMode.Shift ? "shifted by a per-person offset of 1–30 days, earlier or later, the same on every export of this project" : "coarsened to month")}; all
+            is a band. The contact start is {(request.Dates == DateMode.Shift ? "shifted by a per-person offset of 1–30 days, earlier or later, the same on every export of this project" : "coarsened to month (the first day of its month)")}; all
             other times are days since the contact start.
 
             ## k-anonymity
 
-            Quasi-identifiers: {string.Join(", ", ResearchDataset.QuasiIdentifiers)}. Required k: {result.K}. Achieved k: {result.AchievedK}.
+            Quasi-identifiers: {string.Join(", ", ResearchDataset.QuasiIdentifiers)}. Required k: {result.K}.
+            Achieved k (smallest class in courses, a locally suppressed value counted as a value of its own): {result.AchievedK}, in {result.Classes} classes.
 
-            Generalisations applied: {(result.Generalisations.Count == 0 ? "none" : string.Join("; ", result.Generalisations))}.
+            Method: every combination of hierarchy levels ({result.NodesTried} tried) was generalised; rows in
+            classes smaller than k were locally suppressed; the combination reaching k with at most
+            {result.MaxSuppressedShare:P0} of the rows suppressed and the lowest total generalisation (sum of level
+            heights) won. {result.NodesReachingK} of {result.NodesTried} combinations reached k.
 
-            Values suppressed (left empty): {string.Join(", ", result.Suppressed.Select(s => $"{s.Key} {s.Value}"))}.
-
-            Rows dropped (unique even with every quasi-identifier empty): {result.RowsDropped}.
-
-            Rows exported: {result.Rows} courses, {waveRows} course-waves.
+            | quasi-identifier | level chosen | height |
+            |---|---|---|
 
             """);
+        foreach (var level in result.Levels)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"| {level.Column} | {level.Name} | {level.Height} |\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"\nTotal generalisation (loss): {result.Loss}.\n\n");
+        text.Append(result.SkippedLevels.Count == 0
+            ? "Levels skipped because they merge nothing: none.\n\n"
+            : "Levels skipped because they merge nothing in these data (as many distinct values as the level below): "
+              + string.Join("; ", result.SkippedLevels.Select(s => $"{s.Column} → {s.Name} ({s.DistinctValues} values)")) + ".\n\n");
+        if (!result.WithinSuppressionLimit)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"**No combination reached k with at most {result.MaxSuppressedShare:P0} of the rows suppressed**: the coarsest was used with the suppression it needed.\n\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"Rows locally suppressed (age band, municipality and children emptied, qi_suppressed = 1): {result.RowsSuppressed} of {result.Rows}.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Cells suppressed: {string.Join(", ", result.CellsSuppressed.Select(s => $"{s.Key} {s.Value}"))}.\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"Rows dropped (still below k at the coarsest combination): {result.RowsDropped}.\n\n");
+        if (result.UnknownMunicipalities.Count > 0)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"Municipalities not among Denmark's 98, \"{DanishRegions.Unknown}\" at the region level: {string.Join(", ", result.UnknownMunicipalities)}.\n\n");
+        }
+
+        text.Append(CultureInfo.InvariantCulture, $"Rows exported: {result.Rows} courses, {waveRows} course-waves.\n");
         var path = Path.Combine(request.Folder, "disclosure_report.md");
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(false));
         return path;
