@@ -115,10 +115,10 @@ public static class ResearchDataset
         PersonColumn,
         CourseColumn,
         new("age_band", ColumnType.Text, "Aldersgruppe ved kontaktstart", "Age band at contact start",
-            "the whole column suppressed (disclosure report), or this row locally suppressed (qi_suppressed = 1)", "years", "15-19 … 60-64",
+            "this row locally suppressed (qi_suppressed = 1)", "years", "",
             "\"low-high\", both included: 5-year bands (30-34), or 10-year (30-39) or 20-year (20-39) as the disclosure report says"),
         new("municipality", ColumnType.Text, "Kommune (eller region)", "Municipality (or region)",
-            "the whole column suppressed (disclosure report), or this row locally suppressed (qi_suppressed = 1)", "", "",
+            "this row locally suppressed (qi_suppressed = 1)", "", "",
             "municipality name, or \"Region Hovedstaden\", \"Region Sjælland\", \"Region Syddanmark\", \"Region Midtjylland\", \"Region Nordjylland\", \"Ukendt region\" (not one of the 98 municipalities) when generalised to region"),
         new("children", ColumnType.Text, "Hjemmeboende børn", "Children living with her",
             "not recorded in the course file, or this row locally suppressed (qi_suppressed = 1)", "children", "0 and up",
@@ -199,7 +199,7 @@ public static class ResearchDataset
             ScoringRule.Mean => $"mean of the answered items{(i.Reverse.Count > 0 ? $" ({string.Join(", ", i.Reverse)} reverse-scored)" : "")}",
             _ => "the yes/no answer as 1/0 (the share answering yes is its mean over courses)",
         };
-        string missing = (i.MinAnswered >= i.Items.Count ? $"not all {i.Items.Count} items answered" : $"fewer than {i.MinAnswered} of the {i.Items.Count} items answered")
+        string missing = (i.Items.Count == 1 ? "the item was not answered" : i.MinAnswered >= i.Items.Count ? $"not all {i.Items.Count} items answered" : $"fewer than {i.MinAnswered} of the {i.Items.Count} items answered")
             + (i.OnlyWithChildren ? ", or no children living with her (not applicable)" : "");
         string codes = string.Join("; ", i.Bands.Select(b => $"{b.Min.ToString(CultureInfo.InvariantCulture)}–{b.Max.ToString(CultureInfo.InvariantCulture)} = {b.Label}"));
         return new ExportColumn(ScoreColumn(i), ColumnType.Double, $"{DanishLabel(i)}: score", $"{i.Label}: score", missing, unit,

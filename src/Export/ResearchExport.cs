@@ -25,6 +25,7 @@ public static class ResearchExport
         Directory.CreateDirectory(request.Folder);
         var (courses, waves) = ResearchDataset.Build(data, request.AsOf, instruments, thresholds, settings, keys, request.Dates);
         var disclosure = KAnonymity.Apply(courses, request.K);
+        courses = Describe(courses, disclosure);
 
         // Waves of dropped courses go too: the wave file must not bring back what the course file hid.
         var kept = courses.Rows.Select(r => (string)r[1]!).ToHashSet();
@@ -47,6 +48,31 @@ public static class ResearchExport
         files.AddRange(ExportWriter.WriteCodebook([courses, waves], request.Folder));
         files.Add(WriteDisclosureReport(request, disclosure, waves.Rows.Count));
         return new ExportSummary(files, courses.Rows.Count, waves.Rows.Count, disclosure);
+    }
+
+    /// <summary>
+    /// The course file with each quasi-identifier's codebook entry made exact for this export: the
+    /// level chosen and the values that occur, and what an empty value means at that level.
+    /// </summary>
+    private static ExportTable Describe(ExportTable courses, DisclosureResult disclosure)
+    {
+        var columns = courses.Columns.Select((column, index) =>
+        {
+            if (disclosure.Levels.FirstOrDefault(l => l.Column == column.Name) is not { } level)
+            {
+                return column;
+            }
+
+            var observed = courses.Rows.Select(r => r[index] as string).OfType<string>().Distinct().Order(StringComparer.Ordinal).ToList();
+            var codes = level.Name == "suppressed"
+                ? "suppressed for the whole file (k-anonymity)"
+                : $"{column.Codes}. Level in this export: {level.Name}; values: {string.Join(", ", observed)}";
+            var missing = level.Name == "suppressed" ? "suppressed for the whole file to reach k-anonymity (disclosure report)" : column.Missing;
+            return column with { Codes = codes, Missing = missing, Range = level.Name == "suppressed" ? "" : column.Range };
+        }).ToList();
+        var described = new ExportTable(courses.Name, columns);
+        described.Rows.AddRange(courses.Rows);
+        return described;
     }
 
     private static string WriteDisclosureReport(ExportRequest request, DisclosureResult result, int waveRows)
