@@ -18,6 +18,7 @@ public sealed class IndependentReaderTests : IDisposable
     [SkippableFact]
     public async Task Hyparquet_ReadsTheSameValuesAndTypes_AsTheCsvAndCodebookSay()
     {
+        await RequireReaderAsync();
         var data = ResearchExportTests.Generate(folder.Combine("inbox"), 300);
         await ResearchExportTests.ExportAsync(data, folder.Combine("out"), 1);
 
@@ -32,6 +33,7 @@ public sealed class IndependentReaderTests : IDisposable
     public async Task Hyparquet_Check_FindsACellThatDiffers()
     {
         // The check must be able to fail: one changed CSV cell is reported.
+        await RequireReaderAsync();
         var data = ResearchExportTests.Generate(folder.Combine("inbox"), 300);
         await ResearchExportTests.ExportAsync(data, folder.Combine("out"), 1);
         var path = folder.Combine("out", "waves.csv");
@@ -50,7 +52,7 @@ public sealed class IndependentReaderTests : IDisposable
 
     public void Dispose() => folder.Dispose();
 
-    private static async Task<(int Exit, string Output)> RunCheckAsync(string exportFolder)
+    private static async Task RequireReaderAsync()
     {
         Skip.If(await RunAsync("node", ["--version"], Script) is null, "node is not installed: the independent Parquet reader check (scripts/parquet-check) did not run.");
         if (!File.Exists(Path.Combine(Script, "node_modules", "hyparquet", "package.json")))
@@ -61,6 +63,10 @@ public sealed class IndependentReaderTests : IDisposable
 
         Skip.IfNot(File.Exists(Path.Combine(Script, "node_modules", "hyparquet", "package.json")),
             "scripts/parquet-check has no node_modules and npm's cache cannot fill it: run `npm ci --prefix scripts/parquet-check`; the independent Parquet reader check did not run.");
+    }
+
+    private static async Task<(int Exit, string Output)> RunCheckAsync(string exportFolder)
+    {
         var result = await RunAsync("node", ["check.mjs", exportFolder], Script);
         return result ?? throw new InvalidOperationException("node did not start");
     }
