@@ -75,6 +75,8 @@ public static class ResearchExport
         return described;
     }
 
+    private static string Percent(double share) => (share * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+
     private static string WriteDisclosureReport(ExportRequest request, DisclosureResult result, int waveRows)
     {
         var text = new StringBuilder();
@@ -100,7 +102,7 @@ public static class ResearchExport
 
             Method: every combination of hierarchy levels ({result.NodesTried} tried) was generalised; rows in
             classes smaller than k were locally suppressed; the combination reaching k with at most
-            {result.MaxSuppressedShare:P0} of the rows suppressed and the lowest total generalisation (sum of level
+            {Percent(result.MaxSuppressedShare)} of the rows suppressed and the lowest total generalisation (sum of level
             heights) won. {result.NodesReachingK} of {result.NodesTried} combinations reached k.
 
             | quasi-identifier | level chosen | height |
@@ -119,11 +121,12 @@ public static class ResearchExport
               + string.Join("; ", result.SkippedLevels.Select(s => $"{s.Column} → {s.Name} ({s.DistinctValues} values)")) + ".\n\n");
         if (!result.WithinSuppressionLimit)
         {
-            text.Append(CultureInfo.InvariantCulture, $"**No combination reached k with at most {result.MaxSuppressedShare:P0} of the rows suppressed**: the coarsest was used with the suppression it needed.\n\n");
+            text.Append(CultureInfo.InvariantCulture, $"**No combination reached k with at most {Percent(result.MaxSuppressedShare)} of the rows suppressed**: the coarsest was used with the suppression it needed.\n\n");
         }
 
         text.Append(CultureInfo.InvariantCulture, $"Rows locally suppressed (age band, municipality and children emptied, qi_suppressed = 1): {result.RowsSuppressed} of {result.Rows}.\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"Cells suppressed: {string.Join(", ", result.CellsSuppressed.Select(s => $"{s.Key} {s.Value}"))}.\n\n");
+        var whole = result.Levels.Where(l => l.Name == "suppressed").Select(l => l.Column).ToHashSet();
+        text.Append(CultureInfo.InvariantCulture, $"Cells suppressed in those rows: {string.Join(", ", result.CellsSuppressed.Select(s => whole.Contains(s.Key) ? $"{s.Key} – (the whole column is suppressed)" : $"{s.Key} {s.Value}"))}.\n\n");
         text.Append(CultureInfo.InvariantCulture, $"Rows dropped (still below k at the coarsest combination): {result.RowsDropped}.\n\n");
         if (result.UnknownMunicipalities.Count > 0)
         {

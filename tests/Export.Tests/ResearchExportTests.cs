@@ -251,7 +251,7 @@ public sealed partial class ResearchExportTests : IDisposable
 
         Assert.Contains($"Achieved k (smallest class in courses, a locally suppressed value counted as a value of its own): {summary.Disclosure.AchievedK}", report, StringComparison.Ordinal);
         Assert.Contains($"Rows locally suppressed (age band, municipality and children emptied, qi_suppressed = 1): {summary.Disclosure.RowsSuppressed} of", report, StringComparison.Ordinal);
-        Assert.Contains("Cells suppressed: age_band ", report, StringComparison.Ordinal);
+        Assert.Contains("Cells suppressed in those rows: age_band ", report, StringComparison.Ordinal);
 
         // The four sample municipalities lie in four regions: the region level merges nothing and is never a step.
         Assert.Contains("municipality → region (4 values)", report, StringComparison.Ordinal);
