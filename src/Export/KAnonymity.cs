@@ -74,6 +74,11 @@ public static class KAnonymity
 
     private const string Star = "\u0001*";
 
+    /// <summary>
+    /// Generalises and suppresses the quasi-identifier columns of <paramref name="table"/> in place
+    /// (the least lossy node that reaches <paramref name="k"/>), sets <see cref="SuppressedFlag"/> when
+    /// the table has it, and returns what was done.
+    /// </summary>
     public static DisclosureResult Apply(ExportTable table, int k, double maxSuppressedShare = 0.05)
     {
         ArgumentNullException.ThrowIfNull(table);
