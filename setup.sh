@@ -25,6 +25,11 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
+# The research export's independent Parquet reader check (hyparquet), when Node is there; without it that test reports Skipped.
+if command -v npm >/dev/null 2>&1; then
+  (cd scripts/parquet-check && npm ci --no-audit --no-fund --loglevel=error >/dev/null) || echo "npm ci in scripts/parquet-check failed: the independent Parquet reader test will report Skipped."
+fi
+
 dotnet tool restore >/dev/null
 dotnet build Evaluation.sln -c Release --nologo -v quiet -clp:ErrorsOnly
 echo "Setup done: run ./test.sh for the tests, ./evaluation demo for the demo."

@@ -5,7 +5,11 @@ using Parquet.Schema;
 
 namespace Evaluation.Export;
 
-/// <summary>Writes export tables as CSV (UTF-8, RFC 4180) and Parquet (typed columns), and the codebook as CSV and Markdown.</summary>
+/// <summary>
+/// Writes export tables as CSV (UTF-8 without BOM, RFC 4180, empty = missing) and Parquet (SPEC §8:
+/// dates as DATE, whole numbers as INT32, scores as DOUBLE, codes as UTF-8 strings; every column
+/// optional), and the codebook as CSV and Markdown.
+/// </summary>
 public static class ExportWriter
 {
     public static string WriteCsv(ExportTable table, string folder)
@@ -27,7 +31,8 @@ public static class ExportWriter
         var fields = table.Columns.Select(c => new DataField(c.Name, c.Type switch
         {
             ColumnType.Integer => typeof(int),
-            ColumnType.Decimal => typeof(double),
+            ColumnType.Double => typeof(double),
+            ColumnType.Date => typeof(DateOnly),
             _ => typeof(string),
         }, isNullable: true)).ToList();
         await using var stream = File.Create(path);
@@ -41,8 +46,11 @@ public static class ExportWriter
                 case ColumnType.Integer:
                     await group.WriteAsync<int>(fields[c], table.Rows.Select(r => r[column] is int i ? i : (int?)null).ToArray().AsMemory(), cancellationToken: cancellationToken);
                     break;
-                case ColumnType.Decimal:
+                case ColumnType.Double:
                     await group.WriteAsync<double>(fields[c], table.Rows.Select(r => r[column] is double d ? d : (double?)null).ToArray().AsMemory(), cancellationToken: cancellationToken);
+                    break;
+                case ColumnType.Date:
+                    await group.WriteAsync<DateOnly>(fields[c], table.Rows.Select(r => r[column] is DateOnly d ? d : (DateOnly?)null).ToArray().AsMemory(), cancellationToken: cancellationToken);
                     break;
                 default:
                     await group.WriteAsync(fields[c], table.Rows.Select(r => r[column] as string).ToArray()!);
@@ -53,19 +61,19 @@ public static class ExportWriter
         return path;
     }
 
-    /// <summary>The codebook: variable, labels in Danish and English, type, unit, allowed values, meaning of missing.</summary>
+    /// <summary>The codebook, one entry per column of each file: labels in Danish and English, type, unit, range, codes, and what empty means for that variable.</summary>
     public static IReadOnlyList<string> WriteCodebook(IEnumerable<ExportTable> tables, string folder)
     {
-        var csv = new StringBuilder("file,variable,label_da,label_en,type,unit,values,missing\r\n");
-        var markdown = new StringBuilder("# Codebook\n\n");
+        ArgumentNullException.ThrowIfNull(tables);
+        var csv = new StringBuilder("file,variable,label_da,label_en,type,unit,range,codes,missing\r\n");
+        var markdown = new StringBuilder("# Codebook\n\nType is the Parquet column type (string, int32, double, date); in CSV a date is yyyy-MM-dd, a decimal uses a point, and an empty cell is missing.\n\n");
         foreach (var table in tables)
         {
-            markdown.Append(CultureInfo.InvariantCulture, $"## {table.Name}\n\n| variable | label (da) | label (en) | type | unit | values | missing |\n|---|---|---|---|---|---|---|\n");
+            markdown.Append(CultureInfo.InvariantCulture, $"## {table.Name}\n\n| variable | label (da) | label (en) | type | unit | range | codes | missing means |\n|---|---|---|---|---|---|---|---|\n");
             foreach (var c in table.Columns)
             {
-                var type = c.Type.ToString().ToLowerInvariant();
-                csv.Append(string.Join(',', new[] { table.Name, c.Name, c.LabelDa, c.LabelEn, type, c.Unit, c.Values, c.Missing }.Select(Quote))).Append("\r\n");
-                markdown.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.LabelDa} | {c.LabelEn} | {type} | {c.Unit} | {c.Values} | {c.Missing} |\n");
+                csv.Append(string.Join(',', new[] { table.Name, c.Name, c.LabelDa, c.LabelEn, c.TypeName, c.Unit, c.Range, c.Codes, c.Missing }.Select(Quote))).Append("\r\n");
+                markdown.Append(CultureInfo.InvariantCulture, $"| {c.Name} | {c.LabelDa} | {c.LabelEn} | {c.TypeName} | {c.Unit} | {c.Range} | {c.Codes.Replace("|", "\\|", StringComparison.Ordinal)} | {c.Missing} |\n");
             }
 
             markdown.Append('\n');
@@ -83,6 +91,7 @@ public static class ExportWriter
         null => "",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
 
