@@ -84,7 +84,7 @@ public sealed class EvaluationOptions
                 var itemType = valueType.GetGenericArguments()[0];
                 foreach (var item in child.GetChildren())
                 {
-                    CheckValue(root, item, itemType, false, $"a list of {Expected(itemType)}", problems);
+                    CheckValue(root, item, itemType, false, $"{Expected(itemType)} (each item of the list)", problems);
                 }
             }
             else if (valueType.IsClass && valueType != typeof(string))

@@ -6,15 +6,17 @@ using Evaluation.Host.Commands;
 var app = new App();
 var root = new RootCommand("Evaluation: outcomes and fidelity of Critical Time Intervention (CTI) for women leaving shelters.\n" +
     "Start with 'evaluation demo'; 'evaluation <command> --help' describes a command. Exit codes: 0 done, 1 failed, 2 usage or configuration error.");
+
+// In the order of the work: try it, get data in, compute, publish, run it unattended; then the tools.
 root.Subcommands.Add(DemoCommand.Create(app));
-root.Subcommands.Add(DbCommand.Create(app));
-root.Subcommands.Add(IngestCommand.Create(app));
 root.Subcommands.Add(GenerateCommand.Create(app));
-root.Subcommands.Add(FidelityCommand.Create(app));
+root.Subcommands.Add(IngestCommand.Create(app));
 root.Subcommands.Add(OutcomesCommand.Create(app));
+root.Subcommands.Add(FidelityCommand.Create(app));
 root.Subcommands.Add(ReportCommand.Create(app));
 root.Subcommands.Add(ExportCommand.Create(app));
 root.Subcommands.Add(ServeCommand.Create(app));
+root.Subcommands.Add(DbCommand.Create(app));
 root.Subcommands.Add(BenchCommand.Create(app));
 foreach (var help in root.Options.OfType<HelpOption>())
 {
@@ -29,7 +31,8 @@ if (parse.Errors.Count > 0)
     // System.CommandLine's own messages, one a line, then where to look: not the whole help page.
     foreach (var error in parse.Errors)
     {
-        await Console.Error.WriteLineAsync($"error: {error.Message}");
+        // One line per error even when System.CommandLine lists the allowed values on lines of their own.
+        await Console.Error.WriteLineAsync($"error: {string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
     }
 
     await Console.Error.WriteLineAsync($"See '{string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Select(c => c.Name).Append(parse.CommandResult.Command.Name))} --help'.");

@@ -12,7 +12,7 @@ public static class DemoCommand
 {
     public static Command Create(App app)
     {
-        var command = new Command("demo", "Start the embedded database, ingest the sample data and compute everything");
+        var command = new Command("demo", "Try it: start the embedded database, ingest the sample data, compute everything and write the reports under $EVALUATION_HOME/reports");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var inbox = FindSampleData();

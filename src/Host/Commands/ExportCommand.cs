@@ -17,7 +17,7 @@ public static class ExportCommand
     {
         var data = CommonOptions.Data();
         var asOf = CommonOptions.AsOf();
-        var project = new Option<string?>("--project") { Description = "Research project (letters, digits, '-' and '_'): its secret key is created on first use and reused", HelpName = "name" };
+        var project = new Option<string?>("--project") { Description = "Research project (letters, digits, '-' and '_'; required unless --log): its secret key is created on first use and reused", HelpName = "name" };
         project.Validators.Add(result =>
         {
             if (result.GetValueOrDefault<string?>() is { } name && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
@@ -25,8 +25,8 @@ public static class ExportCommand
                 result.AddError($"--project '{name}': a project name may hold letters, digits, '-' and '_' only");
             }
         });
-        var purpose = new Option<string?>("--purpose") { Description = "What the data are for (kept in the export log)", HelpName = "text" };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the files", HelpName = "dir" };
+        var purpose = new Option<string?>("--purpose") { Description = "What the data are for, kept in the export log (required unless --log)", HelpName = "text" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the files (required unless --log)", HelpName = "dir" };
         var formats = new Option<string>("--format") { Description = "csv, parquet or both (comma-separated)", HelpName = "csv,parquet", DefaultValueFactory = _ => "csv,parquet" };
         formats.Validators.Add(result =>
         {
