@@ -23,12 +23,19 @@ public sealed class App
     public App()
     {
         Home = EvaluationHome.FromEnvironment();
-        var configuration = new ConfigurationBuilder()
+        var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Home.Path, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables("EVALUATION_")
-            .Build();
-        (Options, ConfigurationProblems) = EvaluationOptions.Load(configuration);
+            .AddEnvironmentVariables("EVALUATION_");
+        try
+        {
+            (Options, ConfigurationProblems) = EvaluationOptions.Load(builder.Build());
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // e.g. "Failed to load configuration from file '…/appsettings.json'" with the JSON error as its cause.
+            (Options, ConfigurationProblems) = (new EvaluationOptions(), [ConfigurationProblem.UnreadableFile(ExitCodes.Describe(e))]);
+        }
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(System.Console.Error),

@@ -13,9 +13,8 @@ namespace Evaluation.Host;
 public sealed class ConsoleProgress
 {
     private readonly IAnsiConsole console;
-    private readonly bool live;
     private readonly TimeProvider clock;
-    private StatusContext? status;
+    private int liveInUse;
 
     /// <param name="console">The console for people (stderr).</param>
     /// <param name="live">A live display (a terminal); otherwise one timestamped line per event.</param>
@@ -25,36 +24,39 @@ public sealed class ConsoleProgress
         ArgumentNullException.ThrowIfNull(console);
         ArgumentNullException.ThrowIfNull(clock);
         this.console = console;
-        this.live = live;
+        Live = live;
         this.clock = clock;
     }
+
+    /// <summary>
+    /// Whether stages show a live display; off for <c>serve</c>, whose jobs run side by side and
+    /// write a log.
+    /// </summary>
+    public bool Live { get; set; }
 
     /// <summary>Runs a stage of asynchronous work, showing its name while it runs and how long it took.</summary>
     public async Task<T> StageAsync<T>(string name, Func<IProgress<string>, Task<T>> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        if (!live || status is not null)
+        // Spectre shows one live display at a time: a stage inside a stage, or beside one, writes lines.
+        if (!Live || Interlocked.CompareExchange(ref liveInUse, 1, 0) != 0)
         {
-            // Plain lines, or a stage inside a stage: Spectre shows one live display at a time.
             return await Timed(name, () => work(Reporter(name)));
         }
 
-        T result = default!;
-        var clockwatch = Stopwatch.StartNew();
-        await console.Status().StartAsync(Markup.Escape(name) + " ...", async context =>
+        try
         {
-            status = context;
-            try
-            {
-                result = await work(Reporter(name));
-            }
-            finally
-            {
-                status = null;
-            }
-        });
-        console.MarkupLineInterpolated($"[green]✓[/] {name} [grey]({Seconds(clockwatch.Elapsed)})[/]");
-        return result;
+            T result = default!;
+            var clockwatch = Stopwatch.StartNew();
+            await console.Status().StartAsync(Markup.Escape(name) + " ...", async context =>
+                result = await work(new Messages(this, name, context)));
+            console.MarkupLineInterpolated($"[green]✓[/] {name} [grey]({Seconds(clockwatch.Elapsed)})[/]");
+            return result;
+        }
+        finally
+        {
+            Volatile.Write(ref liveInUse, 0);
+        }
     }
 
     /// <summary>Runs a stage of asynchronous work that returns nothing.</summary>
@@ -80,9 +82,10 @@ public sealed class ConsoleProgress
 
     /// <summary>
     /// An <see cref="IProgress{T}"/> for a step that reports its own sub-steps (e.g. one message per
-    /// workbook): inside a stage it updates the live line; otherwise each message is a timestamped line.
+    /// workbook), each message a timestamped line. Inside a stage use the stage's own
+    /// <see cref="IProgress{T}"/>, which updates the live line on a terminal.
     /// </summary>
-    public IProgress<string> Reporter(string stage) => new Messages(this, stage);
+    public IProgress<string> Reporter(string stage) => new Messages(this, stage, null);
 
     private async Task<T> Timed<T>(string name, Func<Task<T>> work)
     {
@@ -93,26 +96,24 @@ public sealed class ConsoleProgress
         return result;
     }
 
-    private void Report(string stage, string message)
-    {
-        if (status is { } context)
-        {
-            context.Status(Markup.Escape($"{stage}: {message}"));
-        }
-        else
-        {
-            Line($"{stage}: {message}");
-        }
-    }
-
     private void Line(string text) =>
         console.MarkupLineInterpolated($"[grey]{clock.GetLocalNow().ToString("HH:mm:ss", CultureInfo.InvariantCulture)}[/] {text}");
 
     private static string Seconds(TimeSpan elapsed) => elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>Reports synchronously (not through <see cref="Progress{T}"/>, which posts to the thread pool), so lines keep their order.</summary>
-    private sealed class Messages(ConsoleProgress owner, string stage) : IProgress<string>
+    private sealed class Messages(ConsoleProgress owner, string stage, StatusContext? live) : IProgress<string>
     {
-        public void Report(string value) => owner.Report(stage, value);
+        public void Report(string value)
+        {
+            if (live is not null)
+            {
+                live.Status(Markup.Escape($"{stage}: {value}"));
+            }
+            else
+            {
+                owner.Line($"{stage}: {value}");
+            }
+        }
     }
 }

@@ -222,9 +222,13 @@ public sealed class EvaluationOptions
 /// <summary>One configuration value that cannot be used: its key, where it was set, the value and what is expected.</summary>
 public sealed record ConfigurationProblem(string Key, string? Value, string Expected, string Source, bool NotASetting = false)
 {
+    /// <summary>A settings file that cannot be read at all (not JSON, not readable): no key of it can be trusted.</summary>
+    public static ConfigurationProblem UnreadableFile(string reason) => new("", reason, "a readable JSON file of settings, e.g. { \"Outcomes\": { \"BootstrapResamples\": 1000 } }", "");
+
     /// <summary>One line for stderr.</summary>
-    public override string ToString() => NotASetting
-        ? $"configuration: {Key} ({Source}) is not a setting: expected {Expected}"
+    public override string ToString() =>
+        Key.Length == 0 ? $"configuration: {Value}: expected {Expected}"
+        : NotASetting ? $"configuration: {Key} ({Source}) is not a setting: expected {Expected}"
         : $"configuration: {Key} is \"{Value}\" ({Source}): expected {Expected}";
 }
 

@@ -49,11 +49,18 @@ public static class ExitCodes
             return "interrupted";
         }
 
-        var text = exception.Message;
-        if (exception.InnerException is { } inner && !text.Contains(inner.Message, StringComparison.Ordinal))
+        // The causes, outermost first, each once: "Failed to load configuration from file '…' (Could not parse the JSON file: … LineNumber: 2 …)".
+        var causes = new List<string>();
+        for (var inner = exception.InnerException; inner is not null; inner = inner.InnerException)
         {
-            text = $"{text.TrimEnd('.')} ({inner.Message.TrimEnd('.')})";
+            var message = inner.Message.TrimEnd('.');
+            if (!exception.Message.Contains(message, StringComparison.Ordinal) && !causes.Contains(message))
+            {
+                causes.Add(message);
+            }
         }
+
+        var text = causes.Count == 0 ? exception.Message : $"{exception.Message.TrimEnd('.')} ({string.Join(": ", causes)})";
 
         return string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
     }

@@ -27,6 +27,7 @@ public static class ServeCommand
         command.Options.Add(port);
         command.SetAction(async (parse, cancellationToken) =>
         {
+            app.Progress.Live = false; // jobs run side by side and write a log, not one live line
             var serve = app.Options.Serve;
             serve.Inbox = parse.GetValue(inbox)?.FullName ?? serve.Inbox;
             serve.Port = parse.GetValue(port) ?? serve.Port;

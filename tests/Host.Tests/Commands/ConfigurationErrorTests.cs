@@ -107,6 +107,20 @@ public sealed class ConfigurationErrorTests : IDisposable
     }
 
     [Fact]
+    public async Task Outcomes_EndsInOneLineNamingTheSettingsFile_WhenItIsNotJson()
+    {
+        var settings = home.Write("appsettings.json", """{ "Outcomes": { "BootstrapResamples": 1000, } """);
+
+        var result = await Cli.RunAsync(Environment(), "outcomes");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(Lines(result.StdErr));
+        Assert.Contains(settings, line, StringComparison.Ordinal);
+        Assert.Contains("expected a readable JSON file of settings", line, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
+    [Fact]
     public async Task Help_StillWorks_WhenTheConfigurationIsBad()
     {
         var result = await Cli.RunAsync(Environment(("Outcomes__TenancyWindowDays", "abc")), "outcomes", "--help");
