@@ -27,7 +27,8 @@ public static class GenerateCommand
         {
             var folder = parse.GetValue(output)!.FullName;
             int n = parse.GetValue(courses);
-            var paths = await app.Progress.StageAsync($"Generating {n:N0} courses", _ => Generate(folder, n, parse.GetValue(seed)));
+            var tables = await app.Progress.StageAsync($"Generating {n:N0} courses", _ => new SampleGenerator(parse.GetValue(seed), SampleGenerator.DefaultExtractionDate).Generate(n));
+            var paths = await app.Progress.StageAsync($"Writing the files to {folder}", _ => InboxWriter.Write(folder, tables));
             app.Console.MarkupLineInterpolated($"Wrote {paths.Count} files for {n:N0} courses to [bold]{folder}[/]");
             return 0;
         });
