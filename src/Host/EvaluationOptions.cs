@@ -67,7 +67,7 @@ public sealed class EvaluationOptions
         {
             if (!properties.TryGetValue(child.Key, out var property))
             {
-                var closest = Closest(child.Key, properties.Keys);
+                var closest = Spelling.Closest(child.Key, properties.Keys);
                 problems.Add(new ConfigurationProblem(child.Path, child.Value, closest is null
                     ? $"one of the settings of {section.Path}: {string.Join(", ", properties.Keys)}"
                     : $"a setting of {section.Path}; did you mean {section.Path}:{closest}?", SourceOf(root, child.Path), NotASetting: true));
@@ -190,32 +190,6 @@ public sealed class EvaluationOptions
         }
 
         return "default";
-    }
-
-    /// <summary>The known name nearest a misspelt one (at most two edits away), if any.</summary>
-    private static string? Closest(string name, IEnumerable<string> known) =>
-        known.Select(k => (Name: k, Distance: Distance(name.ToUpperInvariant(), k.ToUpperInvariant())))
-            .Where(k => k.Distance <= 2)
-            .OrderBy(k => k.Distance)
-            .Select(k => k.Name)
-            .FirstOrDefault();
-
-    private static int Distance(string a, string b)
-    {
-        var previous = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (int i = 1; i <= a.Length; i++)
-        {
-            var current = new int[b.Length + 1];
-            current[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
-            }
-
-            previous = current;
-        }
-
-        return previous[b.Length];
     }
 }
 

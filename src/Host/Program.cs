@@ -28,14 +28,30 @@ var configuration = new InvocationConfiguration { EnableDefaultExceptionHandler 
 var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
 if (parse.Errors.Count > 0)
 {
-    // System.CommandLine's own messages, one a line, then where to look: not the whole help page.
-    foreach (var error in parse.Errors)
+    // System.CommandLine's own messages, one a line, with the name meant when a token is a near miss,
+    // then where to look: not the whole help page.
+    var command = parse.CommandResult.Command;
+    var names = command.Subcommands.Select(c => c.Name).Concat(command.Options.SelectMany(o => o.Aliases.Append(o.Name))).ToList();
+    foreach (var error in parse.Errors.Where(e => parse.UnmatchedTokens.Count == 0 || !e.Message.StartsWith("Required command was not provided", StringComparison.Ordinal)))
     {
+        var token = parse.UnmatchedTokens.FirstOrDefault(t => error.Message.Contains($"'{t}'", StringComparison.Ordinal));
+        if (token is not null && Spelling.Closest(token, names) is { } meant)
+        {
+            await Console.Error.WriteLineAsync($"error: {error.Message} Did you mean '{meant}'?");
+            continue;
+        }
+
         // One line per error even when System.CommandLine lists the allowed values on lines of their own.
         await Console.Error.WriteLineAsync($"error: {string.Join(' ', error.Message.Split(['\r', '\n', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))}");
     }
 
-    await Console.Error.WriteLineAsync($"See '{string.Join(' ', parse.CommandResult.Command.Parents.OfType<Command>().Reverse().Select(c => c.Name).Append(parse.CommandResult.Command.Name))} --help'.");
+    var path = new List<string>();
+    for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+    {
+        path.Insert(0, c.Name);
+    }
+
+    await Console.Error.WriteLineAsync($"See '{string.Join(' ', path)} --help'.");
     return ExitCodes.Usage;
 }
 

@@ -25,7 +25,10 @@ public sealed class ExitCodeTests : IDisposable
     [InlineData(new[] { "report", "--lang", "de", "--out", "x" }, "de")]
     [InlineData(new[] { "fidelity", "--data", "/no/such/folder" }, "/no/such/folder")]
     [InlineData(new[] { "bench" }, "Required command was not provided")]
+    [InlineData(new[] { "bench", "outcomes", "--resample", "5" }, "Did you mean '--resamples'?\nerror: Unrecognized command or argument '5'.\nSee 'evaluation bench outcomes --help'.")]
     [InlineData(new[] { "frobnicate" }, "'frobnicate'")]
+    [InlineData(new[] { "outcome" }, "Unrecognized command or argument 'outcome'. Did you mean 'outcomes'?")]
+    [InlineData(new[] { "fidelity", "--as-off", "2026-10-31" }, "Unrecognized command or argument '--as-off'. Did you mean '--as-of'?")]
     public async Task Command_ExitsWith2AndSystemCommandLinesMessage_OnAUsageError(string[] args, string message)
     {
         var result = await Cli.RunAsync(Environment(), args);
