@@ -18,16 +18,24 @@ public sealed class App
 {
     private NpgsqlDataSource? dataSource;
     private string? connectionString;
+    private InstrumentSet? instruments;
 
     public App()
     {
         Home = EvaluationHome.FromEnvironment();
-        var configuration = new ConfigurationBuilder()
+        var builder = new ConfigurationBuilder()
             .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
             .AddJsonFile(Path.Combine(Home.Path, "appsettings.json"), optional: true)
-            .AddEnvironmentVariables("EVALUATION_")
-            .Build();
-        Options = configuration.Get<EvaluationOptions>() ?? new EvaluationOptions();
+            .AddEnvironmentVariables("EVALUATION_");
+        try
+        {
+            (Options, ConfigurationProblems) = EvaluationOptions.Load(builder.Build());
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            // e.g. "Failed to load configuration from file '…/appsettings.json'" with the JSON error as its cause.
+            (Options, ConfigurationProblems) = (new EvaluationOptions(), [ConfigurationProblem.UnreadableFile(ExitCodes.Describe(e))]);
+        }
         Console = AnsiConsole.Create(new AnsiConsoleSettings
         {
             Out = new AnsiConsoleOutput(System.Console.Error),
@@ -40,18 +48,28 @@ public sealed class App
         {
             Console.Profile.Width = 160; // a log line is not a terminal: do not wrap at 80
         }
+
+        Progress = new ConsoleProgress(Console, live: !System.Console.IsErrorRedirected && Console.Profile.Capabilities.Interactive, TimeProvider.System);
     }
 
     public EvaluationHome Home { get; }
 
+    /// <summary>The checked configuration; the defaults while <see cref="ConfigurationProblems"/> is not empty.</summary>
     public EvaluationOptions Options { get; }
+
+    /// <summary>Configuration values that cannot be used; no command runs while there are any.</summary>
+    public IReadOnlyList<ConfigurationProblem> ConfigurationProblems { get; }
+
+    /// <summary>Stages of a long command on stderr: live on a terminal, timestamped lines otherwise.</summary>
+    public ConsoleProgress Progress { get; }
 
     /// <summary>The console for people: stderr.</summary>
     public IAnsiConsole Console { get; }
 
     public Pseudonymizer Pseudonymizer => new(new KeyStore(Home).GetOrCreate(KeyStore.DatabaseKey));
 
-    public InstrumentSet Instruments => string.IsNullOrWhiteSpace(Options.Instruments.File)
+    /// <summary>The instruments in use (SPEC §3), read once; a bad file is an <see cref="InstrumentDefinitionException"/> naming it.</summary>
+    public InstrumentSet Instruments => instruments ??= string.IsNullOrWhiteSpace(Options.Instruments.File)
         ? InstrumentSet.Default
         : InstrumentSet.Load(Options.Instruments.File);
 
@@ -80,7 +98,8 @@ public sealed class App
     {
         if (folder is not null)
         {
-            var (data, files) = new FolderReader(Pseudonymizer, Instruments).Read(folder.FullName);
+            var reader = new FolderReader(Pseudonymizer, Instruments);
+            var (data, files) = await Progress.StageAsync($"Reading {folder.FullName}", _ => reader.Read(folder.FullName));
             int quarantined = files.Sum(f => f.Quarantined);
             if (quarantined > 0)
             {
@@ -91,7 +110,8 @@ public sealed class App
         }
 
         var source = await DataSourceAsync(cancellationToken);
-        return (await new DatasetRepository(source).LoadAsync(cancellationToken), await ReportRun.QualityAsync(source, cancellationToken));
+        return await Progress.StageAsync("Reading the database", async _ =>
+            (await new DatasetRepository(source).LoadAsync(cancellationToken), await ReportRun.QualityAsync(source, cancellationToken)));
     }
 
     /// <summary>The database, checked to hold data made with this home's pseudonym key.</summary>

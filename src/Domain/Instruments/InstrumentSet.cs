@@ -46,9 +46,9 @@ public sealed class InstrumentSet
         {
             text = File.ReadAllText(path);
         }
-        catch (IOException e)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new InstrumentDefinitionException($"{path}: cannot read the instrument file ({e.Message})");
+            throw new InstrumentDefinitionException($"instrument file {path}: cannot be read ({e.Message.TrimEnd('.')}); expected a readable JSON file (setting Instruments:File)");
         }
 
         return Parse(text, path);
@@ -63,7 +63,7 @@ public sealed class InstrumentSet
         }
         catch (JsonException e)
         {
-            throw new InstrumentDefinitionException($"{source}: not valid JSON ({e.Message})");
+            throw new InstrumentDefinitionException($"{source}: not valid JSON ({e.Message.TrimEnd('.')}); expected the JSON layout of the shipped default (SPEC §3)");
         }
 
         if (root?["instruments"] is not JsonArray array || array.Count == 0)
@@ -112,7 +112,7 @@ public sealed class InstrumentSet
         double max = Required<double>(response, "max", where + ".response");
         if (max <= min)
         {
-            throw new InstrumentDefinitionException($"{where}: response max must be above min");
+            throw new InstrumentDefinitionException($"{where}: response min is {min} and max {max}: response max must be above min");
         }
 
         var reverse = o["reverse"] is null ? [] : RequiredArray(o, "reverse", where);
@@ -132,13 +132,13 @@ public sealed class InstrumentSet
         int minAnswered = Required<int>(o, "min_answered", where);
         if (minAnswered < 1 || minAnswered > items.Count)
         {
-            throw new InstrumentDefinitionException($"{where}: min_answered must be between 1 and the number of items ({items.Count})");
+            throw new InstrumentDefinitionException($"{where}: min_answered is {minAnswered}: expected 1 to the number of items ({items.Count})");
         }
 
         double? reliability = o["reliability"] is null ? null : Required<double>(o, "reliability", where);
         if (reliability is <= 0 or >= 1)
         {
-            throw new InstrumentDefinitionException($"{where}: reliability must lie strictly between 0 and 1");
+            throw new InstrumentDefinitionException($"{where}: reliability is {reliability}: expected a number strictly between 0 and 1");
         }
 
         var bands = new List<Band>();
@@ -152,18 +152,18 @@ public sealed class InstrumentSet
 
         return new Instrument(
             code,
-            o["label"]?.GetValue<string>() ?? code,
+            OptionalText(o, "label", where) ?? code,
             items,
             min,
             max,
-            response["yes_no"]?.GetValue<bool>() ?? false,
+            Optional<bool>(response, "yes_no", where + ".response") ?? false,
             reverse,
             scoring,
             o["multiplier"] is null ? 1 : Required<double>(o, "multiplier", where),
             minAnswered,
             Required<bool>(o, "higher_is_better", where),
             reliability,
-            o["only_with_children"]?.GetValue<bool>() ?? false,
+            Optional<bool>(o, "only_with_children", where) ?? false,
             bands);
     }
 
@@ -178,11 +178,45 @@ public sealed class InstrumentSet
         }
         catch (Exception e) when (e is FormatException or InvalidOperationException)
         {
-            throw new InstrumentDefinitionException($"{where}: \"{name}\" has the wrong type ({e.Message})");
+            throw WrongType<T>(o, name, where);
         }
 
-        throw new InstrumentDefinitionException($"{where}: \"{name}\" is missing");
+        throw new InstrumentDefinitionException($"{where}: \"{name}\" is missing: expected {Expected<T>()}");
     }
+
+    private static T? Optional<T>(JsonObject o, string name, string where)
+        where T : struct
+    {
+        try
+        {
+            return o[name] is JsonValue value ? value.GetValue<T>() : null;
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            throw WrongType<T>(o, name, where);
+        }
+    }
+
+    private static string? OptionalText(JsonObject o, string name, string where)
+    {
+        try
+        {
+            return o[name] is JsonValue value ? value.GetValue<string>() : null;
+        }
+        catch (Exception e) when (e is FormatException or InvalidOperationException)
+        {
+            throw WrongType<string>(o, name, where);
+        }
+    }
+
+    private static InstrumentDefinitionException WrongType<T>(JsonObject o, string name, string where) =>
+        new($"{where}: \"{name}\" is {o[name]?.ToJsonString() ?? "null"}: expected {Expected<T>()}");
+
+    private static string Expected<T>() =>
+        typeof(T) == typeof(string) ? "text in quotes"
+        : typeof(T) == typeof(bool) ? "true or false"
+        : typeof(T) == typeof(int) ? "a whole number"
+        : "a number";
 
     private static List<string> RequiredArray(JsonObject o, string name, string where)
     {

@@ -16,7 +16,7 @@ public static class BenchCommand
 {
     public static Command Create(App app)
     {
-        var command = new Command("bench", "Benchmarks: ingest vs psql \\copy, outcomes vs R, fidelity vs reading the files");
+        var command = new Command("bench", "Benchmarks, each against its reference on the same machine and data: ingest, outcomes, fidelity, reports");
         command.Subcommands.Add(Ingest(app));
         command.Subcommands.Add(Outcomes(app));
         command.Subcommands.Add(Fidelity(app));
@@ -24,7 +24,7 @@ public static class BenchCommand
         return command;
     }
 
-    private static Option<int> Courses(int defaultValue) => new("--courses") { Description = "Courses to generate", DefaultValueFactory = _ => defaultValue };
+    private static Option<int> Courses(int defaultValue) => new("--courses") { Description = "Courses to generate", HelpName = "n", DefaultValueFactory = _ => defaultValue };
 
     private static Command Ingest(App app)
     {
@@ -64,7 +64,7 @@ public static class BenchCommand
     private static Command Outcomes(App app)
     {
         var courses = Courses(20_000);
-        var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples, for both", DefaultValueFactory = _ => 1000 };
+        var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples, for both", HelpName = "n", DefaultValueFactory = _ => 1000 };
         var command = new Command("outcomes", "Time 'evaluation outcomes' from raw files against R computing the same statistics from prepared tables");
         command.Options.Add(courses);
         command.Options.Add(resamples);
@@ -95,7 +95,7 @@ public static class BenchCommand
     private static Command Fidelity(App app)
     {
         var courses = Courses(20_000);
-        var intensity = new Option<double>("--contact-intensity") { Description = "Multiplies contact rates (3.3 gives about 1.3 million contacts for 20,000 courses)", DefaultValueFactory = _ => 3.3 };
+        var intensity = new Option<double>("--contact-intensity") { Description = "Multiplies contact rates (3.3 gives about 1.3 million contacts for 20,000 courses)", HelpName = "factor", DefaultValueFactory = _ => 3.3 };
         var command = new Command("fidelity", "Time fidelity from raw files: reading the files vs computing fidelity");
         command.Options.Add(courses);
         command.Options.Add(intensity);
@@ -121,7 +121,7 @@ public static class BenchCommand
     private static Command Reports(App app)
     {
         var courses = Courses(100_000);
-        var municipalities = new Option<int>("--municipalities") { Description = "Municipalities", DefaultValueFactory = _ => 100 };
+        var municipalities = new Option<int>("--municipalities") { Description = "Municipalities", HelpName = "n", DefaultValueFactory = _ => 100 };
         var command = new Command("reports", "Time 'evaluation report' for every municipality's workbook from raw files");
         command.Options.Add(courses);
         command.Options.Add(municipalities);

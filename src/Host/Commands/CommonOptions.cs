@@ -6,14 +6,21 @@ namespace Evaluation.Host.Commands;
 /// <summary>Options every user can count on (SPEC §9), defined once.</summary>
 public static class CommonOptions
 {
-    public static Option<DirectoryInfo?> Data() => new("--data")
+    public static Option<DirectoryInfo?> Data()
     {
-        Description = "Read an inbox-like folder instead of the database",
-    };
+        var option = new Option<DirectoryInfo?>("--data")
+        {
+            Description = "Read an inbox-like folder (<dir>/<municipality>/<kind>*.csv|xlsx) instead of the database",
+            HelpName = "dir",
+        };
+        OptionValidation.AcceptExistingOnly(option!); // a mistyped folder is a usage error, found before any work
+        return option;
+    }
 
     public static Option<DateOnly> AsOf() => new("--as-of")
     {
-        Description = "Compute as of this date (yyyy-MM-dd); anything later is not yet known. Default: today",
+        Description = "Compute as of this date; anything later is not yet known",
+        HelpName = "yyyy-MM-dd",
         DefaultValueFactory = _ => DateOnly.FromDateTime(DateTime.Today),
         CustomParser = result =>
         {
@@ -31,6 +38,7 @@ public static class CommonOptions
     public static Option<DirectoryInfo> Out(string description) => new("--out")
     {
         Description = description,
+        HelpName = "dir",
         Required = true,
     };
 

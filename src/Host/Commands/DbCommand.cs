@@ -10,7 +10,7 @@ public static class DbCommand
     public static Command Create(App app)
     {
         var stop = new Option<bool>("--stop") { Description = "Stop the embedded PostgreSQL server of this EVALUATION_HOME" };
-        var command = new Command("db", "Print the connection string of the database in use (starting the embedded one if needed)");
+        var command = new Command("db", "Print the connection string of the database in use (starting the embedded one if needed), or stop the embedded one");
         command.Options.Add(stop);
         command.SetAction(async (parse, cancellationToken) =>
         {

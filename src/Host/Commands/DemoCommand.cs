@@ -12,14 +12,14 @@ public static class DemoCommand
 {
     public static Command Create(App app)
     {
-        var command = new Command("demo", "Start the embedded database, ingest the sample data and compute everything");
+        var command = new Command("demo", "Try it: start the embedded database, ingest the sample data, compute everything and write the reports under $EVALUATION_HOME/reports");
         command.SetAction(async (parse, cancellationToken) =>
         {
             var inbox = FindSampleData();
             if (inbox is null)
             {
                 inbox = Path.Combine(app.Home.Path, "demo", "inbox");
-                GenerateCommand.Generate(inbox, 300, 1);
+                await app.Progress.StageAsync("Generating synthetic sample data", _ => GenerateCommand.Generate(inbox, 300, 1));
                 app.Console.MarkupLineInterpolated($"Generated synthetic sample data in [bold]{inbox}[/]");
             }
             else
@@ -27,7 +27,7 @@ public static class DemoCommand
                 app.Console.MarkupLineInterpolated($"Sample data: [bold]{inbox}[/]");
             }
 
-            var connection = await app.ConnectionStringAsync(cancellationToken);
+            var connection = await app.ConnectionStringAsync(cancellationToken); // the embedded cluster says what it does itself
             app.Console.MarkupLineInterpolated($"Database: [bold]{Redact(connection)}[/]");
             var reports = await IngestCommand.RunAsync(app, inbox, cancellationToken);
             IngestCommand.Summarise(app.Console, reports);
@@ -35,7 +35,7 @@ public static class DemoCommand
             // Results as of today, from what is now in the database.
             var asOf = DateOnly.FromDateTime(DateTime.Today);
             var (data, quality) = await app.LoadWithQualityAsync(null, cancellationToken);
-            var (input, results, workbooks) = await ReportRun.PublishAsync(app, data, quality, asOf, workbooks: true, cancellationToken);
+            var (input, results, workbooks) = await app.Progress.StageAsync("Computing outcomes and fidelity, writing the reports", _ => ReportRun.PublishAsync(app, data, quality, asOf, workbooks: true, cancellationToken));
             app.Console.MarkupLineInterpolated($"Outcomes and fidelity as of {asOf:yyyy-MM-dd}: {data.Courses.Count} courses, {input.Fidelity.Courses.Count} CTI courses scored, {input.Fidelity.PhaseBoard.Count(p => p.Overdue)} overdue on the phase board.");
             foreach (var workbook in workbooks)
             {

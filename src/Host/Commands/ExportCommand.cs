@@ -17,19 +17,71 @@ public static class ExportCommand
     {
         var data = CommonOptions.Data();
         var asOf = CommonOptions.AsOf();
-        var project = new Option<string?>("--project") { Description = "Research project: its secret key is created on first use and reused" };
-        var purpose = new Option<string?>("--purpose") { Description = "What the data are for (kept in the export log)" };
-        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the files" };
-        var formats = new Option<string>("--format") { Description = "csv, parquet or both", DefaultValueFactory = _ => "csv,parquet" };
+        var project = new Option<string?>("--project") { Description = "Research project (letters, digits, '-' and '_'; required unless --log): its secret key is created on first use and reused", HelpName = "name" };
+        project.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string?>() is { } name && !name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+            {
+                result.AddError($"--project '{name}': a project name may hold letters, digits, '-' and '_' only");
+            }
+        });
+        var purpose = new Option<string?>("--purpose") { Description = "What the data are for, kept in the export log (required unless --log)", HelpName = "text" };
+        var output = new Option<DirectoryInfo?>("--out") { Description = "Folder for the files (required unless --log)", HelpName = "dir" };
+        var formats = new Option<string>("--format") { Description = "csv, parquet or both (comma-separated)", HelpName = "csv,parquet", DefaultValueFactory = _ => "csv,parquet" };
+        formats.Validators.Add(result =>
+        {
+            var unknown = Formats(result.GetValueOrDefault<string>()).Where(f => f is not ("csv" or "parquet")).ToList();
+            if (unknown.Count > 0 || Formats(result.GetValueOrDefault<string>()).Count == 0)
+            {
+                result.AddError($"--format '{result.GetValueOrDefault<string>()}': expected csv, parquet or csv,parquet");
+            }
+        });
         var k = new Option<int>("--k") { Description = "k-anonymity on age band, municipality, children and group", DefaultValueFactory = _ => 5 };
+        k.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 1)
+            {
+                result.AddError($"--k {result.GetValueOrDefault<int>()}: expected a whole number, 1 or more");
+            }
+        });
         var dates = new Option<string>("--dates") { Description = "shift (per person, ±1–30 days) or month", DefaultValueFactory = _ => "shift" };
         dates.AcceptOnlyFromAmong("shift", "month");
-        var log = new Option<bool>("--log") { Description = "List the exports made so far" };
-        var command = new Command("export", "Pseudonymised, disclosure-controlled research dataset (CSV/Parquet, codebook, disclosure report)");
+        var log = new Option<bool>("--log") { Description = "List the exports made so far (needs no other option)" };
+        var command = new Command("export", "Pseudonymised, disclosure-controlled research dataset (CSV/Parquet, codebook, disclosure report); every export is logged");
         foreach (var option in new Option[] { data, asOf, project, purpose, output, formats, k, dates, log })
         {
             command.Options.Add(option);
         }
+
+        // Checked while parsing, before the database is touched: name exactly what is missing.
+        command.Validators.Add(result =>
+        {
+            if (result.GetValue(log))
+            {
+                return;
+            }
+
+            var missing = new List<string>();
+            if (string.IsNullOrWhiteSpace(result.GetValue(project)))
+            {
+                missing.Add(project.Name);
+            }
+
+            if (string.IsNullOrWhiteSpace(result.GetValue(purpose)))
+            {
+                missing.Add(purpose.Name);
+            }
+
+            if (result.GetValue(output) is null)
+            {
+                missing.Add(output.Name);
+            }
+
+            if (missing.Count > 0)
+            {
+                result.AddError($"{string.Join(" and ", missing)} {(missing.Count == 1 ? "is" : "are")} required for an export (or give --log to list the exports)");
+            }
+        });
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -46,27 +98,15 @@ public static class ExportCommand
                 return 0;
             }
 
-            var name = parse.GetValue(project);
-            var why = parse.GetValue(purpose);
-            var folder = parse.GetValue(output);
-            if (string.IsNullOrWhiteSpace(name) || string.IsNullOrWhiteSpace(why) || folder is null)
-            {
-                await Console.Error.WriteLineAsync("evaluation export: --project, --purpose and --out are required.");
-                return 2;
-            }
-
-            if (!name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-            {
-                await Console.Error.WriteLineAsync("evaluation export: a project name may hold letters, digits, '-' and '_' only.");
-                return 2;
-            }
-
+            var name = parse.GetValue(project)!;
+            var why = parse.GetValue(purpose)!;
+            var folder = parse.GetValue(output)!;
             var request = new ExportRequest(name, why, parse.GetValue(asOf), folder.FullName,
-                parse.GetValue(formats)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).ToList(),
+                Formats(parse.GetValue(formats)),
                 parse.GetValue(k), parse.GetValue(dates) == "month" ? DateMode.Month : DateMode.Shift);
             var keys = new ProjectKeys(new KeyStore(app.Home).GetOrCreate("project-" + name));
             var dataset = await app.LoadDatasetAsync(parse.GetValue(data), cancellationToken);
-            var summary = await ResearchExport.WriteAsync(dataset, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, keys, request, cancellationToken);
+            var summary = await app.Progress.StageAsync("Computing and writing the export", _ => ResearchExport.WriteAsync(dataset, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, keys, request, cancellationToken));
 
             // Every export is logged: who, when, purpose, project, parameters, row counts.
             var details = JsonSerializer.Serialize(new
@@ -100,4 +140,7 @@ public static class ExportCommand
         });
         return command;
     }
+
+    private static List<string> Formats(string? text) =>
+        (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(f => f.ToLowerInvariant()).Distinct().ToList();
 }

@@ -19,7 +19,8 @@ public static class FidelityCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var dataset = await app.LoadDatasetAsync(parse.GetValue(data), cancellationToken);
-            var report = new FidelityCalculator(app.Options.Fidelity).Calculate(dataset, parse.GetValue(asOf));
+            var calculator = new FidelityCalculator(app.Options.Fidelity);
+            var report = await app.Progress.StageAsync("Computing fidelity", _ => calculator.Calculate(dataset, parse.GetValue(asOf)));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(report);

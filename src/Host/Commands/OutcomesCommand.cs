@@ -19,7 +19,8 @@ public static class OutcomesCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var dataset = await app.LoadDatasetAsync(parse.GetValue(data), cancellationToken);
-            var report = new OutcomesCalculator(app.Instruments, app.Options.Outcomes).Calculate(dataset, parse.GetValue(asOf));
+            var calculator = new OutcomesCalculator(app.Instruments, app.Options.Outcomes);
+            var report = await app.Progress.StageAsync($"Computing outcomes ({app.Options.Outcomes.BootstrapResamples} bootstrap resamples)", _ => calculator.Calculate(dataset, parse.GetValue(asOf)));
             if (parse.GetValue(json))
             {
                 JsonOutput.Write(report);

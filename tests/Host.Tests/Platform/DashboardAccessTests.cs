@@ -17,7 +17,7 @@ public sealed class DashboardAccessTests(PostgresFixture postgres) : IClassFixtu
         var result = await Cli.RunAsync(
             new Dictionary<string, string?> { ["EVALUATION_HOME"] = folder.Path, ["EVALUATION_Serve__Bind"] = "0.0.0.0" }, "serve");
 
-        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.ExitCode); // a configuration error (README "Exit codes")
         Assert.Contains("Serve:Dashboard:Username", result.StdErr, StringComparison.Ordinal);
     }
 
