@@ -94,3 +94,25 @@ w(do.call(rbind, lapply(names(wkm), function(k) {
   s <- summary(survfit(Surv(time, status) ~ 1, data = wkm[[k]], weights = weight), times = c(30, 180, 365))
   data.frame(case = k, time = s$time, surv = s$surv)
 })), "wkm.expected.csv")
+
+# --- Adjusted survival: glm on age, children and municipality (common support), weights 1/p and
+# 1/(1 − p) normalised within group, survfit(..., weights = w) per group -----------------------------
+set.seed(26)
+n <- 400
+adj <- data.frame(municipality = sample(c("Aarhus", "Horsens", "Vejle"), n, replace = TRUE, prob = c(0.4, 0.35, 0.25)),
+                  age = sample(20:60, n, replace = TRUE), children = rbinom(n, 1, 0.6), stringsAsFactors = FALSE)
+adj$cti <- rbinom(n, 1, plogis(-0.2 + 0.03 * (adj$age - 40) + 0.5 * adj$children + 0.4 * (adj$municipality == "Vejle")))
+adj$time <- pmin(round(rexp(n, ifelse(adj$cti == 1, 1 / 900, 1 / 600) * exp(0.01 * (adj$age - 40)))), 500)
+adj$status <- as.numeric(adj$time < 500 & rbinom(n, 1, 0.85) == 1)
+adj <- rbind(adj, data.frame(municipality = "Skive", age = c(33, 47), children = c(1, 0), cti = 1, time = c(100, 400), status = c(1, 0)))
+w(adj, "adjusted.input.csv")
+groups <- tapply(adj$cti, adj$municipality, function(x) length(unique(x)))
+a <- adj[adj$municipality %in% names(groups)[groups == 2], ]
+fit <- glm(cti ~ age + children + factor(municipality), family = binomial, data = a, control = glm.control(epsilon = 1e-15, maxit = 100))
+p <- fitted(fit)
+a$w <- ifelse(a$cti == 1, 1 / p, 1 / (1 - p))
+a$w[a$cti == 1] <- a$w[a$cti == 1] / sum(a$w[a$cti == 1]); a$w[a$cti == 0] <- a$w[a$cti == 0] / sum(a$w[a$cti == 0])
+w(do.call(rbind, lapply(c(1, 0), function(g) {
+  s <- summary(survfit(Surv(time, status) ~ 1, data = a[a$cti == g, ], weights = w), times = c(180, 365))
+  data.frame(group = if (g == 1) "CTI" else "KR", n = sum(a$cti == g), s_180 = s$surv[1], s_365 = s$surv[2])
+})), "adjusted.expected.csv")
