@@ -50,20 +50,38 @@ public sealed class AdjustedSurvival(OutcomeSettings settings)
     public IReadOnlyList<(string Group, int N, double? S180, double? S365, double? Low, double? High)> Compute(IReadOnlyList<(PropensityUnit Unit, double Time, bool Event)> followed, bool cumulative)
     {
         ArgumentNullException.ThrowIfNull(followed);
+        followed = followed.OrderBy(f => f.Time).ToList(); // once, so the curves of every resample need no sorting
         var units = followed.Select(f => f.Unit).ToList();
         var model = PropensityModel.For(settings.PropensityModel, settings.BootstrapSeed);
-        var main = PropensityWeighting.Weigh(units, CovariateNames, model);
+        var sample = new PropensitySample(units, CovariateNames);
+        var main = PropensityWeighting.Weigh(sample, model);
         double? Value(double? s) => s is null ? null : cumulative ? 1 - s : s;
 
         var curves = Curves(followed, units, main);
+
+        // For the resamples: times, events and each group's courses in time order, made once.
+        var time = followed.Select(f => f.Time).ToArray();
+        var status = followed.Select(f => f.Event).ToArray();
+        int[][] order = [Enumerable.Range(0, units.Count).Where(i => units[i].Cti).ToArray(), Enumerable.Range(0, units.Count).Where(i => !units[i].Cti).ToArray()];
         double?[] low = [null, null], high = [null, null];
         if (curves is not null)
         {
             var estimate = main.Estimate;
             var bootstrap = Bootstrap.Run(units.Count, settings.BootstrapResamples, settings.BootstrapSeed, 2, counts =>
             {
-                var resample = PropensityWeighting.Weigh(units, CovariateNames, model, counts, estimate);
-                return Curves(followed, units, resample) is { } c ? [Value(c[0].At(365)) ?? double.NaN, Value(c[1].At(365)) ?? double.NaN] : null;
+                var resample = PropensityWeighting.Weigh(sample, model, counts, estimate);
+                if (resample.Weights is not { } w)
+                {
+                    return null;
+                }
+
+                for (int i = 0; i < w.Length; i++)
+                {
+                    w[i] *= resample.Frequency[i];
+                }
+
+                return [Value(WeightedKaplanMeier.SurvivalAt(order[0], time, status, w, 365)) ?? double.NaN,
+                    Value(WeightedKaplanMeier.SurvivalAt(order[1], time, status, w, 365)) ?? double.NaN];
             });
             (low, high) = (bootstrap.Low, bootstrap.High);
         }
@@ -88,10 +106,12 @@ public sealed class AdjustedSurvival(OutcomeSettings settings)
         }
 
         var byGroup = new[] { new List<(double, bool, double)>(), new List<(double, bool, double)>() };
-        for (int r = 0; r < weighting.Kept.Length; r++)
+        for (int i = 0; i < units.Count; i++)
         {
-            int i = weighting.Kept[r];
-            byGroup[units[i].Cti ? 0 : 1].Add((followed[i].Time, followed[i].Event, w[r] * (weighting.Frequency?[r] ?? 1)));
+            if (weighting.Frequency[i] > 0)
+            {
+                byGroup[units[i].Cti ? 0 : 1].Add((followed[i].Time, followed[i].Event, w[i] * weighting.Frequency[i]));
+            }
         }
 
         return [new WeightedKaplanMeier(byGroup[0]), new WeightedKaplanMeier(byGroup[1])];

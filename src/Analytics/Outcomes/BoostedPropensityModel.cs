@@ -1,5 +1,6 @@
 using Evaluation.Analytics.Statistics;
 using Microsoft.ML;
+using Microsoft.ML.Calibrators;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
 
@@ -30,21 +31,9 @@ public sealed class BoostedPropensityModel(int seed) : PropensityModel
     {
         ArgumentNullException.ThrowIfNull(design);
         var rows = Enumerable.Range(0, design.Rows).SelectMany(i => Enumerable.Repeat(i, frequency?[i] ?? 1)).ToArray();
-        int features = design.Columns - 1;
-        var data = new FeatureRow[rows.Length];
-        for (int r = 0; r < rows.Length; r++)
-        {
-            var x = new float[features];
-            for (int j = 0; j < features; j++)
-            {
-                x[j] = (float)design.Value(rows[r], j + 1);
-            }
-
-            data[r] = new FeatureRow { Label = design.Outcome[rows[r]], Features = x };
-        }
-
+        var data = Rows(design, rows);
         int trees = start?.Trees ?? MaxTrees;
-        var (ensemble, slope, offset) = Train(data, features, trees);
+        var (ensemble, slope, offset) = Train(data, design.Columns - 1, trees);
 
         // Scores of each sample row after each tree; the propensity is the Platt calibration of the score.
         var score = new double[rows.Length];
@@ -89,6 +78,12 @@ public sealed class BoostedPropensityModel(int seed) : PropensityModel
 
     private (TreeEnsemble<RegressionTree> Ensemble, double Slope, double Offset) Train(FeatureRow[] data, int features, int trees)
     {
+        var (model, _, _) = Fit(data, features, trees);
+        return (model.Model.SubModel.TrainedTreeEnsemble, model.Model.Calibrator.Slope, model.Model.Calibrator.Offset);
+    }
+
+    private (BinaryPredictionTransformer<CalibratedModelParametersBase<FastTreeBinaryModelParameters, PlattCalibrator>> Model, MLContext Context, IDataView View) Fit(FeatureRow[] data, int features, int trees)
+    {
         var context = new MLContext(seed);
         var schema = SchemaDefinition.Create(typeof(FeatureRow));
         schema[nameof(FeatureRow.Features)].ColumnType = new VectorDataViewType(NumberDataViewType.Single, features);
@@ -103,8 +98,48 @@ public sealed class BoostedPropensityModel(int seed) : PropensityModel
             Seed = seed,
             FeatureFraction = 1,
         });
-        var model = trainer.Fit(view).Model;
-        return (model.SubModel.TrainedTreeEnsemble, model.Calibrator.Slope, model.Calibrator.Offset);
+        return (trainer.Fit(view), context, view);
+    }
+
+    /// <summary>
+    /// For tests: the propensities from the ensemble read tree by tree (as <see cref="Estimate"/> does)
+    /// and from ML.NET's own prediction, on the same model with <paramref name="trees"/> trees.
+    /// </summary>
+    internal (double[] Ours, double[] MlNet) CompareWithMlNet(IndicatorDesign design, int trees)
+    {
+        var data = Rows(design, Enumerable.Range(0, design.Rows).ToArray());
+        var (model, context, view) = Fit(data, design.Columns - 1, trees);
+        var ensemble = model.Model.SubModel.TrainedTreeEnsemble;
+        var ours = data.Select(d =>
+        {
+            double score = ensemble.Bias;
+            for (int t = 0; t < ensemble.Trees.Count; t++)
+            {
+                score += ensemble.TreeWeights[t] * Leaf(ensemble.Trees[t], d.Features);
+            }
+
+            return Platt(score, model.Model.Calibrator.Slope, model.Model.Calibrator.Offset);
+        }).ToArray();
+        var theirs = context.Data.CreateEnumerable<Prediction>(model.Transform(view), reuseRowObject: false).Select(p => (double)p.Probability).ToArray();
+        return (ours, theirs);
+    }
+
+    private static FeatureRow[] Rows(IndicatorDesign design, int[] rows)
+    {
+        int features = design.Columns - 1;
+        var data = new FeatureRow[rows.Length];
+        for (int r = 0; r < rows.Length; r++)
+        {
+            var x = new float[features];
+            for (int j = 0; j < features; j++)
+            {
+                x[j] = (float)design.Value(rows[r], j + 1);
+            }
+
+            data[r] = new FeatureRow { Label = design.Outcome[rows[r]], Features = x };
+        }
+
+        return data;
     }
 
     /// <summary>The leaf value of a tree for one row (FastTree: left when the feature is ≤ the threshold).</summary>
@@ -122,6 +157,12 @@ public sealed class BoostedPropensityModel(int seed) : PropensityModel
         }
 
         return tree.LeafValues[~node];
+    }
+
+    /// <summary>ML.NET's calibrated output.</summary>
+    private sealed class Prediction
+    {
+        public float Probability { get; set; }
     }
 
     /// <summary>One training row for ML.NET.</summary>

@@ -57,10 +57,10 @@ public sealed class GroupComparison(OutcomeSettings settings)
         ArgumentNullException.ThrowIfNull(units);
         var model = PropensityModel.For(settings.PropensityModel, settings.BootstrapSeed);
         var propensityUnits = units.Select(u => new PropensityUnit(u.Municipality, [u.Age, u.Children, u.Baseline], u.Cti)).ToList();
-        var main = PropensityWeighting.Weigh(propensityUnits, CovariateNames, model);
-        var kept = main.Kept.Select(i => units[i]).ToList();
-        var cti = Enumerable.Range(0, kept.Count).Where(r => kept[r].Cti).ToArray();
-        var kr = Enumerable.Range(0, kept.Count).Where(r => !kept[r].Cti).ToArray();
+        var sample = new PropensitySample(propensityUnits, CovariateNames);
+        var main = PropensityWeighting.Weigh(sample, model);
+        var cti = main.Kept.Where(i => units[i].Cti).ToArray();
+        var kr = main.Kept.Where(i => !units[i].Cti).ToArray();
 
         var covariates = new List<(string Name, Func<Unit, double> Value)>
         {
@@ -74,8 +74,8 @@ public sealed class GroupComparison(OutcomeSettings settings)
         var after = new Dictionary<string, double?>();
         foreach (var (name, value) in covariates)
         {
-            var xCti = cti.Select(r => value(kept[r])).ToList();
-            var xKr = kr.Select(r => value(kept[r])).ToList();
+            var xCti = cti.Select(r => value(units[r])).ToList();
+            var xKr = kr.Select(r => value(units[r])).ToList();
             before[name] = WeightedBalance.StandardisedMeanDifference(xCti, xKr);
             after[name] = w is null ? null : WeightedBalance.StandardisedMeanDifference(xCti, xKr, wCti, wKr);
         }
@@ -84,10 +84,11 @@ public sealed class GroupComparison(OutcomeSettings settings)
         foreach (var (name, value) in covariates.Where(c => c.Name is "age" or "baseline"))
         {
             ratios[name] = w is null ? null
-                : WeightedBalance.VarianceRatio(cti.Select(r => value(kept[r])).ToList(), wCti!, kr.Select(r => value(kept[r])).ToList(), wKr!);
+                : WeightedBalance.VarianceRatio(cti.Select(r => value(units[r])).ToList(), wCti!, kr.Select(r => value(units[r])).ToList(), wKr!);
         }
 
-        double? ate = w is null ? null : Ate(kept, w, null);
+        var change = units.Select(u => u.Change).ToArray();
+        double? ate = w is null ? null : Ate(sample, change, main);
         double? low = null, high = null;
         string? note = main.Failure;
         if (ate is not null)
@@ -95,8 +96,8 @@ public sealed class GroupComparison(OutcomeSettings settings)
             var estimate = main.Estimate;
             var result = Bootstrap.Run(units.Count, settings.BootstrapResamples, settings.BootstrapSeed, 1, counts =>
             {
-                var resample = PropensityWeighting.Weigh(propensityUnits, CovariateNames, model, counts, estimate);
-                return resample.Weights is { } rw ? [Ate(resample.Kept.Select(i => units[i]).ToList(), rw, resample.Frequency)] : null;
+                var resample = PropensityWeighting.Weigh(sample, model, counts, estimate);
+                return resample.Weights is null ? null : [Ate(sample, change, resample)];
             });
             (low, high, note) = (result.Low[0], result.High[0], result.Note);
         }
@@ -110,7 +111,7 @@ public sealed class GroupComparison(OutcomeSettings settings)
             high,
             cti.Length,
             kr.Length,
-            units.Count - kept.Count,
+            units.Count - main.Kept.Length,
             main.ExcludedMunicipalities,
             main.Estimate?.Aliased ?? [],
             wCti is null ? null : WeightedBalance.EffectiveSampleSize(wCti),
@@ -139,12 +140,13 @@ public sealed class GroupComparison(OutcomeSettings settings)
     }
 
     /// <summary>Σ w·change (CTI) − Σ w·change (KR), each course counted as often as it was drawn.</summary>
-    private static double Ate(IReadOnlyList<Unit> units, double[] weights, int[]? frequency)
+    private static double Ate(PropensitySample sample, double[] change, PropensityWeighting weighting)
     {
         double ate = 0;
-        for (int r = 0; r < units.Count; r++)
+        var w = weighting.Weights!;
+        for (int i = 0; i < change.Length; i++)
         {
-            ate += (units[r].Cti ? 1 : -1) * (frequency?[r] ?? 1) * weights[r] * units[r].Change;
+            ate += (sample.Cti[i] ? 1 : -1) * weighting.Frequency[i] * w[i] * change[i];
         }
 
         return ate;

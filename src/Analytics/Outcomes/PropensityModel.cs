@@ -13,8 +13,8 @@ public enum PropensityModelKind
 }
 
 /// <summary>
-/// A propensity model's estimate on one sample: the probability of CTI per row of the design (null
-/// when there is no estimate, with the reason in <see cref="Failure"/>) and the columns it dropped as
+/// A propensity model's estimate on one sample: the probability of CTI per row of the design (NaN
+/// for rows not in the sample; the whole array null when there is no estimate, with the reason in <see cref="Failure"/>) and the columns it dropped as
 /// aliased (by name, in column order).
 /// </summary>
 public sealed record PropensityEstimate(double[]? Probabilities, IReadOnlyList<string> Aliased, string? Failure)
@@ -46,7 +46,11 @@ public abstract class PropensityModel
     public abstract PropensityEstimate Estimate(IndicatorDesign design, IReadOnlyList<string> columns, int[]? frequency, PropensityEstimate? start);
 }
 
-/// <summary>The logistic propensity model: <see cref="LogisticRegression"/>, glm's estimate, aliased columns dropped.</summary>
+/// <summary>
+/// The logistic propensity model: <see cref="LogisticRegression"/>, glm's estimate, aliased columns
+/// dropped. A bootstrap resample starts from the whole sample's coefficients and stops at glm's own
+/// tolerance (1e-8) rather than the reported fit's 1e-12: its estimate only feeds a percentile.
+/// </summary>
 public sealed class LogisticPropensityModel : PropensityModel
 {
     public override string Name => "logistic";
@@ -56,7 +60,7 @@ public sealed class LogisticPropensityModel : PropensityModel
         ArgumentNullException.ThrowIfNull(design);
         ArgumentNullException.ThrowIfNull(columns);
         double[]? warm = start?.Coefficients is { } previous ? columns.Select(c => previous.GetValueOrDefault(c, 0)).ToArray() : null;
-        var fit = LogisticRegression.Fit(design, frequency, warm);
+        var fit = LogisticRegression.Fit(design, frequency, warm, start is null ? LogisticRegression.Epsilon : 1e-8);
         var aliased = fit.Aliased.Select(j => columns[j]).ToList();
         if (!fit.Converged)
         {
@@ -68,7 +72,7 @@ public sealed class LogisticPropensityModel : PropensityModel
         var p = new double[design.Rows];
         for (int i = 0; i < p.Length; i++)
         {
-            p[i] = fit.Predict(design, i);
+            p[i] = frequency is not null && frequency[i] == 0 ? double.NaN : fit.Predict(design, i);
         }
 
         return new PropensityEstimate(p, aliased, null)

@@ -17,10 +17,11 @@ public sealed record PropensityUnit(string Municipality, double[] Covariates, bo
 /// </summary>
 public sealed class PropensityWeighting
 {
-    private PropensityWeighting(IReadOnlyList<string> excluded, int[] kept, int[]? frequency, IReadOnlyList<string> indicators)
+    private int[]? kept;
+
+    private PropensityWeighting(IReadOnlyList<string> excluded, int[] frequency, IReadOnlyList<string> indicators)
     {
         ExcludedMunicipalities = excluded;
-        Kept = kept;
         Frequency = frequency;
         Indicators = indicators;
     }
@@ -28,19 +29,19 @@ public sealed class PropensityWeighting
     /// <summary>Municipalities left out for lack of overlap (ordinal order).</summary>
     public IReadOnlyList<string> ExcludedMunicipalities { get; }
 
-    /// <summary>Indices (into the units given) of the courses kept, in order.</summary>
-    public int[] Kept { get; }
+    /// <summary>Per unit, how often it is in the weighted sample: 0 when not drawn or left out (common support).</summary>
+    public int[] Frequency { get; }
 
-    /// <summary>How often each kept course is in the sample (a resample), or null for once each.</summary>
-    public int[]? Frequency { get; }
+    /// <summary>Indices of the units in the weighted sample, in order.</summary>
+    public int[] Kept => kept ??= Enumerable.Range(0, Frequency.Length).Where(i => Frequency[i] > 0).ToArray();
 
     /// <summary>The municipalities with an indicator column (all kept but the reference).</summary>
     public IReadOnlyList<string> Indicators { get; }
 
-    /// <summary>The propensity estimate on the kept courses (null when a group is missing).</summary>
+    /// <summary>The propensity estimate (probabilities per unit; null when a group is missing).</summary>
     public PropensityEstimate? Estimate { get; private set; }
 
-    /// <summary>Normalised weights per kept course (per copy in a resample), or null with <see cref="Failure"/>.</summary>
+    /// <summary>Normalised weights per unit (per copy in a resample; 0 outside the sample), or null with <see cref="Failure"/>.</summary>
     public double[]? Weights { get; private set; }
 
     /// <summary>Why there are no weights.</summary>
@@ -50,78 +51,125 @@ public sealed class PropensityWeighting
     /// Weighs the units (each counted <paramref name="counts"/> times when given: a resample; units
     /// with count 0 are not in the sample).
     /// </summary>
-    public static PropensityWeighting Weigh(IReadOnlyList<PropensityUnit> units, IReadOnlyList<string> covariateNames, PropensityModel model, int[]? counts = null, PropensityEstimate? start = null)
+    public static PropensityWeighting Weigh(IReadOnlyList<PropensityUnit> units, IReadOnlyList<string> covariateNames, PropensityModel model, int[]? counts = null, PropensityEstimate? start = null) =>
+        Weigh(new PropensitySample(units, covariateNames), model, counts, start);
+
+    /// <summary>
+    /// Weighs a prepared sample (prepared once for all bootstrap resamples). The design shares the
+    /// sample's covariates and groups; only the indicator per unit and the frequencies are made per
+    /// resample, so a resample allocates little.
+    /// </summary>
+    public static PropensityWeighting Weigh(PropensitySample sample, PropensityModel model, int[]? counts = null, PropensityEstimate? start = null)
     {
-        ArgumentNullException.ThrowIfNull(units);
-        ArgumentNullException.ThrowIfNull(covariateNames);
+        ArgumentNullException.ThrowIfNull(sample);
         ArgumentNullException.ThrowIfNull(model);
-        var groups = new Dictionary<string, (bool Cti, bool Kr)>(StringComparer.Ordinal);
-        for (int i = 0; i < units.Count; i++)
+        int n = sample.Cti.Length, municipalities = sample.Municipalities.Count;
+        var hasCti = new bool[municipalities];
+        var hasKr = new bool[municipalities];
+        for (int i = 0; i < n; i++)
         {
             if (counts is null || counts[i] > 0)
             {
-                var (cti, kr) = groups.GetValueOrDefault(units[i].Municipality);
-                groups[units[i].Municipality] = (cti || units[i].Cti, kr || !units[i].Cti);
+                (sample.Cti[i] ? hasCti : hasKr)[sample.Municipality[i]] = true;
             }
         }
 
-        bool anyCti = groups.Values.Any(g => g.Cti), anyKr = groups.Values.Any(g => g.Kr);
+        var frequency = new int[n];
+        for (int i = 0; i < n; i++)
+        {
+            frequency[i] = counts?[i] ?? 1;
+        }
+
+        bool anyCti = hasCti.Any(h => h), anyKr = hasKr.Any(h => h);
         if (!anyCti || !anyKr)
         {
             // One group only: nothing to weigh against, and no municipality to single out.
-            var all = Enumerable.Range(0, units.Count).Where(i => counts is null || counts[i] > 0).ToArray();
-            return new PropensityWeighting([], all, counts is null ? null : all.Select(i => counts[i]).ToArray(), [])
+            return new PropensityWeighting([], frequency, [])
             {
                 Failure = !anyCti && !anyKr ? "no courses" : !anyCti ? "no CTI courses" : "no KR courses",
             };
         }
 
-        var excluded = groups.Where(g => !(g.Value.Cti && g.Value.Kr)).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
-        var remaining = groups.Where(g => g.Value.Cti && g.Value.Kr).Select(g => g.Key).Order(StringComparer.Ordinal).ToList();
-        var kept = Enumerable.Range(0, units.Count)
-            .Where(i => (counts is null || counts[i] > 0) && groups[units[i].Municipality] is (true, true))
-            .ToArray();
-        var indicators = remaining.Skip(1).ToList();
-        var frequency = counts is null ? null : kept.Select(i => counts[i]).ToArray();
-        var weighting = new PropensityWeighting(excluded, kept, frequency, indicators);
-        if (kept.Length == 0)
+        // Municipalities are in ordinal order, so the first with both groups is the reference.
+        var excluded = new List<string>();
+        var indicators = new List<string>();
+        var indicatorOf = new int[municipalities];
+        bool reference = true;
+        for (int m = 0; m < municipalities; m++)
+        {
+            indicatorOf[m] = -1;
+            if (hasCti[m] && hasKr[m])
+            {
+                if (!reference)
+                {
+                    indicatorOf[m] = indicators.Count;
+                    indicators.Add(sample.Municipalities[m]);
+                }
+
+                reference = false;
+            }
+            else if (hasCti[m] || hasKr[m])
+            {
+                excluded.Add(sample.Municipalities[m]);
+            }
+        }
+
+        var indicator = new int[n];
+        bool anyKept = false;
+        for (int i = 0; i < n; i++)
+        {
+            int m = sample.Municipality[i];
+            indicator[i] = indicatorOf[m];
+            if (!(hasCti[m] && hasKr[m]))
+            {
+                frequency[i] = 0;
+            }
+
+            anyKept |= frequency[i] > 0;
+        }
+
+        var weighting = new PropensityWeighting(excluded, frequency, indicators);
+        if (!anyKept)
         {
             weighting.Failure = "no municipality has both CTI and KR courses (no common support)";
             return weighting;
         }
 
-        var design = Design(units, kept, covariateNames.Count, indicators);
-        var columns = new List<string> { "intercept" };
-        columns.AddRange(covariateNames);
+        var design = new IndicatorDesign(sample.Dense, sample.CovariateNames.Count, indicator, indicators.Count, sample.Cti);
+        var columns = new List<string>(1 + sample.CovariateNames.Count + indicators.Count) { "intercept" };
+        columns.AddRange(sample.CovariateNames);
         columns.AddRange(indicators.Select(IndicatorName));
         var estimate = model.Estimate(design, columns, frequency, start);
         weighting.Estimate = estimate;
-        if (estimate.Probabilities is not { } p)
+        if (estimate.Probabilities is not { } probabilities)
         {
             weighting.Failure = estimate.Failure ?? "the propensity model gave no estimate";
             return weighting;
         }
 
-        var w = new double[kept.Length];
+        var w = new double[n];
         double sumCti = 0, sumKr = 0;
-        for (int r = 0; r < kept.Length; r++)
+        for (int i = 0; i < n; i++)
         {
-            bool cti = units[kept[r]].Cti;
-            w[r] = cti ? 1 / p[r] : 1 / (1 - p[r]);
-            int f = frequency?[r] ?? 1;
-            if (cti)
+            if (frequency[i] == 0)
             {
-                sumCti += f * w[r];
+                continue;
+            }
+
+            w[i] = sample.Cti[i] ? 1 / probabilities[i] : 1 / (1 - probabilities[i]);
+            if (sample.Cti[i])
+            {
+                sumCti += frequency[i] * w[i];
             }
             else
             {
-                sumKr += f * w[r];
+                sumKr += frequency[i] * w[i];
             }
         }
 
-        for (int r = 0; r < kept.Length; r++)
+        for (int i = 0; i < n; i++)
         {
-            w[r] /= units[kept[r]].Cti ? sumCti : sumKr;
+            w[i] /= sample.Cti[i] ? sumCti : sumKr;
         }
 
         weighting.Weights = w;
@@ -151,4 +199,43 @@ public sealed class PropensityWeighting
 
         return new IndicatorDesign(dense, covariates, indicator, indicators.Count, outcome);
     }
+}
+
+/// <summary>
+/// The units of a weighting prepared once: municipalities in ordinal order and each unit's index
+/// among them, the covariates row by row, the groups (so a bootstrap resample does no string work).
+/// </summary>
+public sealed class PropensitySample
+{
+    public PropensitySample(IReadOnlyList<PropensityUnit> units, IReadOnlyList<string> covariateNames)
+    {
+        ArgumentNullException.ThrowIfNull(units);
+        ArgumentNullException.ThrowIfNull(covariateNames);
+        CovariateNames = covariateNames;
+        Municipalities = units.Select(u => u.Municipality).Distinct().Order(StringComparer.Ordinal).ToList();
+        var index = Municipalities.Select((m, j) => (m, j)).ToDictionary(x => x.m, x => x.j, StringComparer.Ordinal);
+        int p = covariateNames.Count;
+        Municipality = new int[units.Count];
+        Cti = new bool[units.Count];
+        Dense = new double[units.Count * p];
+        for (int i = 0; i < units.Count; i++)
+        {
+            Municipality[i] = index[units[i].Municipality];
+            Cti[i] = units[i].Cti;
+            Array.Copy(units[i].Covariates, 0, Dense, i * p, p);
+        }
+    }
+
+    public IReadOnlyList<string> CovariateNames { get; }
+
+    /// <summary>The municipalities, ordinal order.</summary>
+    public IReadOnlyList<string> Municipalities { get; }
+
+    /// <summary>Per unit, its municipality's index in <see cref="Municipalities"/>.</summary>
+    public int[] Municipality { get; }
+
+    public bool[] Cti { get; }
+
+    /// <summary>Row-major covariates.</summary>
+    public double[] Dense { get; }
 }

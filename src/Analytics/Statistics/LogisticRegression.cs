@@ -90,8 +90,10 @@ public sealed record LogisticFit(LogisticStatus Status, double[] Coefficients, I
 /// intercept and dense columns, a diagonal block for the indicators and a cross block; a Newton step
 /// accumulates these in O(n·p²) and solves through the Schur complement of the diagonal block in
 /// O(g·p² + p³), instead of O(n·k²) and O(k³) for k = 1 + p + g columns.</item>
-/// <item>Convergence by glm's rule |dev − dev_old| / (|dev| + 0.1) &lt; ε, with ε = 1e-12 (glm: 1e-8);
-/// at most 50 iterations. Fitted probabilities within 10 machine epsilons of 0 or 1 mean separation
+/// <item>Convergence when the Newton decrement λ² = score'·step (the deviance decrease the step is
+/// expected to make, to second order) is small by glm's scale: λ² / (|dev₀| + 0.1) &lt; ε, with dev₀
+/// the starting deviance and ε = 1e-12 (glm compares successive deviances with ε = 1e-8); the last
+/// step is taken. At most 50 iterations. Fitted probabilities within 10 machine epsilons of 0 or 1 mean separation
 /// (where glm warns "fitted probabilities numerically 0 or 1 occurred"): no estimate.</item>
 /// </list>
 /// </summary>
@@ -104,7 +106,8 @@ public sealed record LogisticFit(LogisticStatus Status, double[] Coefficients, I
 public static class LogisticRegression
 {
     private const double AliasTolerance = 1e-10;
-    private const double Epsilon = 1e-12;
+    /// <summary>The convergence tolerance of a fit reported as such (glm's default is 1e-8).</summary>
+    public const double Epsilon = 1e-12;
     private const int MaxIterations = 50;
     private const double Boundary = 10 * 2.220446049250313e-16; // glm.fit: eps <- 10 * .Machine$double.eps
 
@@ -112,7 +115,8 @@ public static class LogisticRegression
     /// <param name="design">The columns and outcome.</param>
     /// <param name="frequency">How often each row counts (null: once each).</param>
     /// <param name="start">Starting coefficients (a warm start, e.g. the fit on all rows); NaN entries start at 0.</param>
-    public static LogisticFit Fit(IndicatorDesign design, int[]? frequency = null, double[]? start = null)
+    /// <param name="epsilon">The convergence tolerance (a bootstrap resample may use glm's 1e-8).</param>
+    public static LogisticFit Fit(IndicatorDesign design, int[]? frequency = null, double[]? start = null, double epsilon = Epsilon)
     {
         ArgumentNullException.ThrowIfNull(design);
         int q = 1 + design.DenseColumns, g = design.IndicatorCount, k = q + g;
@@ -137,8 +141,9 @@ public static class LogisticRegression
         var d1 = new double[g];
         var s1 = new double[q];
         var s2 = new double[g];
-        var x = new double[q];
-        double deviance = double.MaxValue;
+        var dense = design.Dense;
+        int p = design.DenseColumns;
+        double deviance = 0;
         for (int iteration = 1; iteration <= MaxIterations; iteration++)
         {
             Array.Clear(a1);
@@ -148,6 +153,9 @@ public static class LogisticRegression
             Array.Clear(s2);
             double newDeviance = 0;
             bool boundary = false;
+            // One pass over the rows accumulates the blocks of X'WX and X'(y − μ); column 0 is the
+            // intercept (1), columns 1…p the dense values, and the row's indicator adds to its own
+            // diagonal entry and cross column only.
             for (int i = 0; i < design.Rows; i++)
             {
                 int f = frequency is null ? 1 : frequency[i];
@@ -156,44 +164,54 @@ public static class LogisticRegression
                     continue;
                 }
 
-                x[0] = 1;
-                Array.Copy(design.Dense, i * design.DenseColumns, x, 1, design.DenseColumns);
-                double eta = 0;
-                for (int j = 0; j < q; j++)
+                int offset = i * p;
+                double eta = beta[0];
+                for (int j = 0; j < p; j++)
                 {
-                    eta += x[j] * beta[j];
+                    eta += dense[offset + j] * beta[j + 1];
                 }
 
                 int ind = design.Indicator[i];
-                int column = ind < 0 ? -1 : q + ind;
-                if (column >= 0)
+                if (ind >= 0)
                 {
-                    eta += beta[column];
+                    eta += beta[q + ind];
                 }
 
-                double mu = 1 / (1 + Math.Exp(-eta));
+                double e = Math.Exp(-eta);
+                double mu = 1 / (1 + e);
                 boundary |= mu < Boundary || mu > 1 - Boundary;
                 double w = f * mu * (1 - mu);
-                double y = design.Outcome[i] ? 1 : 0;
-                double r = f * (y - mu);
-                newDeviance -= 2 * f * (design.Outcome[i] ? Math.Log(Math.Max(mu, 1e-300)) : Math.Log(Math.Max(1 - mu, 1e-300)));
-                for (int a = 0; a < q; a++)
+                bool y = design.Outcome[i];
+                double r = f * ((y ? 1 : 0) - mu);
+
+                // −2 log μ = 2 log(1 + e^−η); −2 log(1 − μ) = 2 (log(1 + e^−η) + η). Only the
+                // starting deviance is needed (the scale of the convergence rule), so later passes skip the log.
+                if (iteration == 1)
                 {
-                    double wa = w * x[a];
-                    s1[a] += r * x[a];
-                    for (int b = 0; b <= a; b++)
+                    newDeviance += 2 * f * (Math.Log(1 + e) + (y ? 0 : eta));
+                }
+                a1[0] += w;
+                s1[0] += r;
+                for (int a = 1; a < q; a++)
+                {
+                    double xa = dense[offset + a - 1];
+                    double wa = w * xa;
+                    s1[a] += r * xa;
+                    a1[a * q] += wa;
+                    for (int b = 1; b <= a; b++)
                     {
-                        a1[(a * q) + b] += wa * x[b];
+                        a1[(a * q) + b] += wa * dense[offset + b - 1];
                     }
 
-                    if (column >= 0)
+                    if (ind >= 0)
                     {
                         b1[(a * g) + ind] += wa;
                     }
                 }
 
-                if (column >= 0)
+                if (ind >= 0)
                 {
+                    b1[ind] += w;
                     d1[ind] += w;
                     s2[ind] += r;
                 }
@@ -204,17 +222,10 @@ public static class LogisticRegression
                 return Failed(LogisticStatus.Separation, k, aliased, iteration);
             }
 
-            if (Math.Abs(newDeviance - deviance) / (Math.Abs(newDeviance) + 0.1) < Epsilon)
+            if (iteration == 1)
             {
-                for (int j = 0; j < k; j++)
-                {
-                    beta[j] = kept[j] ? beta[j] : double.NaN;
-                }
-
-                return new LogisticFit(LogisticStatus.Converged, beta, aliased, iteration);
+                deviance = newDeviance;
             }
-
-            deviance = newDeviance;
 
             // Schur complement of the diagonal indicator block: S = A − B D⁻¹ B', rhs = s1 − B D⁻¹ s2.
             var schur = new double[m * m];
@@ -258,9 +269,14 @@ public static class LogisticRegression
                 return Failed(LogisticStatus.NotConverged, k, aliased, iteration);
             }
 
+            // The Newton decrement λ² = score'·step is the deviance decrease the step is expected to
+            // make; when it is below glm's tolerance the step is taken and the fit ends, saving the
+            // pass that would only confirm it.
+            double decrement = 0;
             for (int u = 0; u < m; u++)
             {
                 beta[denseKept[u]] += rhs[u];
+                decrement += s1[denseKept[u]] * rhs[u];
             }
 
             for (int h = 0; h < g; h++)
@@ -277,11 +293,22 @@ public static class LogisticRegression
                 }
 
                 beta[q + h] += z / d1[h];
+                decrement += s2[h] * z / d1[h];
             }
 
             if (beta.Any(double.IsNaN))
             {
                 return Failed(LogisticStatus.NotConverged, k, aliased, iteration);
+            }
+
+            if (Math.Abs(decrement) / (Math.Abs(deviance) + 0.1) < epsilon)
+            {
+                for (int j = 0; j < k; j++)
+                {
+                    beta[j] = kept[j] ? beta[j] : double.NaN;
+                }
+
+                return new LogisticFit(LogisticStatus.Converged, beta, aliased, iteration);
             }
         }
 

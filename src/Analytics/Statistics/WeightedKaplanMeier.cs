@@ -15,7 +15,12 @@ public sealed class WeightedKaplanMeier
     public WeightedKaplanMeier(IReadOnlyList<(double Time, bool Event, double Weight)> observations)
     {
         ArgumentNullException.ThrowIfNull(observations);
-        var ordered = observations.Where(o => o.Weight > 0).OrderBy(o => o.Time).ToList();
+        var ordered = observations.Where(o => o.Weight > 0).ToList();
+        if (!IsSorted(ordered))
+        {
+            ordered = ordered.OrderBy(o => o.Time).ToList(); // stable; callers that sort once (the bootstrap) skip this
+        }
+
         MaxTime = ordered.Count == 0 ? 0 : ordered[^1].Time;
         Count = ordered.Count;
 
@@ -45,6 +50,67 @@ public sealed class WeightedKaplanMeier
 
             i = j;
         }
+    }
+
+    /// <summary>
+    /// S(<paramref name="at"/>) of the weighted curve without building it (for bootstrap resamples):
+    /// <paramref name="order"/> lists observations in time order; those with weight 0 are not in the
+    /// sample. Null when there are none or <paramref name="at"/> lies beyond the longest follow-up.
+    /// </summary>
+    public static double? SurvivalAt(IReadOnlyList<int> order, double[] time, bool[] status, double[] weight, double at)
+    {
+        ArgumentNullException.ThrowIfNull(order);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(weight);
+        double atRisk = 0, maxTime = double.NegativeInfinity;
+        foreach (var i in order)
+        {
+            if (weight[i] > 0)
+            {
+                atRisk += weight[i];
+                maxTime = time[i];
+            }
+        }
+
+        if (atRisk == 0 || at > maxTime)
+        {
+            return null;
+        }
+
+        double survival = 1;
+        for (int k = 0; k < order.Count && time[order[k]] <= at;)
+        {
+            double t = time[order[k]], events = 0, leaving = 0;
+            for (; k < order.Count && time[order[k]] == t; k++)
+            {
+                double w = weight[order[k]];
+                leaving += w;
+                events += status[order[k]] ? w : 0;
+            }
+
+            if (events > 0)
+            {
+                survival *= 1 - (events / atRisk);
+            }
+
+            atRisk -= leaving;
+        }
+
+        return survival;
+    }
+
+    private static bool IsSorted(List<(double Time, bool Event, double Weight)> observations)
+    {
+        for (int i = 1; i < observations.Count; i++)
+        {
+            if (observations[i].Time < observations[i - 1].Time)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Observations with a positive weight.</summary>

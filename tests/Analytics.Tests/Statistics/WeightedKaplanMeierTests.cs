@@ -38,4 +38,27 @@ public class WeightedKaplanMeierTests
 
         Assert.Null(weighted.At(41));
     }
+
+    [Theory]
+    [InlineData("ties")]
+    [InlineData("random")]
+    public void SurvivalAt_IsTheCurvesValue(string name)
+    {
+        var rows = Input.Where("case", name).Select(r => (Time: Input.Number(r, "time"), Event: Input.Number(r, "status") == 1, Weight: Input.Number(r, "weight"))).ToList();
+        var order = Enumerable.Range(0, rows.Count).OrderBy(i => rows[i].Time).ToArray();
+        var km = new WeightedKaplanMeier(rows);
+
+        foreach (var t in new[] { 10.0, 30, 180, 365, 2000 })
+        {
+            var fast = WeightedKaplanMeier.SurvivalAt(order, rows.Select(r => r.Time).ToArray(), rows.Select(r => r.Event).ToArray(), rows.Select(r => r.Weight).ToArray(), t);
+            if (km.At(t) is { } expected)
+            {
+                Assert.Equal(expected, fast!.Value, 1e-12);
+            }
+            else
+            {
+                Assert.Null(fast);
+            }
+        }
+    }
 }
