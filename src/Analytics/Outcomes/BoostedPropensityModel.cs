@@ -14,8 +14,16 @@ namespace Evaluation.Analytics.Outcomes;
 /// by twang's <c>es.mean</c> stopping rule: the count whose weights give the smallest mean absolute
 /// standardised mean difference over the columns (<see cref="WeightedBalance.StandardisedMeanDifference"/>).
 /// The trees are trained once with the largest count and the grid is read off prefixes of the
-/// ensemble (twang evaluates gbm's iterations the same way). A bootstrap resample refits with the
-/// count chosen on the whole sample. No columns are aliased: trees do not need a full-rank design.
+/// ensemble (twang evaluates gbm's iterations the same way). No columns are aliased: trees do not
+/// need a full-rank design.
+/// <para>
+/// A bootstrap resample keeps the propensities of the whole sample (it is given them as
+/// <c>start</c>) and only redraws the courses and renormalises their weights. Refitting FastTree in
+/// every resample costs 0.1–0.5 s per fit at 20,000 courses (ML.NET's data conversion and binning
+/// come first), minutes for 500 resamples; and an interval that treats the estimated propensities as
+/// known is, for inverse probability weighting, conservative (Hirano, Imbens and Ridder 2003: the
+/// estimated propensity makes the estimator more, not less, precise).
+/// </para>
 /// </summary>
 public sealed class BoostedPropensityModel(int seed) : PropensityModel
 {
@@ -30,9 +38,14 @@ public sealed class BoostedPropensityModel(int seed) : PropensityModel
     public override PropensityEstimate Estimate(IndicatorDesign design, IReadOnlyList<string> columns, int[]? frequency, PropensityEstimate? start)
     {
         ArgumentNullException.ThrowIfNull(design);
+        if (start?.Probabilities is not null)
+        {
+            return start; // a resample: the whole sample's propensities, per course
+        }
+
         var rows = Enumerable.Range(0, design.Rows).SelectMany(i => Enumerable.Repeat(i, frequency?[i] ?? 1)).ToArray();
         var data = Rows(design, rows);
-        int trees = start?.Trees ?? MaxTrees;
+        int trees = MaxTrees;
         var (ensemble, slope, offset) = Train(data, design.Columns - 1, trees);
 
         // Scores of each sample row after each tree; the propensity is the Platt calibration of the score.
@@ -41,7 +54,7 @@ public sealed class BoostedPropensityModel(int seed) : PropensityModel
         int chosen = trees;
         double best = double.PositiveInfinity;
         double[]? bestP = null;
-        var balance = start?.Trees is null ? new BalanceColumns(design, rows) : null;
+        var balance = new BalanceColumns(design, rows);
         for (int t = 0; t < ensemble.Trees.Count; t++)
         {
             var tree = ensemble.Trees[t];
@@ -51,7 +64,7 @@ public sealed class BoostedPropensityModel(int seed) : PropensityModel
                 score[r] += weight * Leaf(tree, data[r].Features);
             }
 
-            if (balance is not null && (t + 1) % GridStep == 0)
+            if ((t + 1) % GridStep == 0)
             {
                 var p = score.Select(s => Platt(s, slope, offset)).ToArray();
                 double mean = balance.MeanAbsoluteSmd(p);

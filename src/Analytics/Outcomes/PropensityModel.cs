@@ -42,7 +42,7 @@ public abstract class PropensityModel
     /// <param name="design">The rows (each counted <paramref name="frequency"/> times when given).</param>
     /// <param name="columns">Column names, intercept first.</param>
     /// <param name="frequency">How often each row is in the sample (a bootstrap resample), or null for once.</param>
-    /// <param name="start">The estimate on the whole sample, when this is a resample (warm start, tree count).</param>
+    /// <param name="start">The estimate on the whole sample, when this is a resample (the logistic model starts from its coefficients; the boosted model keeps its propensities).</param>
     public abstract PropensityEstimate Estimate(IndicatorDesign design, IReadOnlyList<string> columns, int[]? frequency, PropensityEstimate? start);
 }
 
