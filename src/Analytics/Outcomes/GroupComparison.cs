@@ -90,7 +90,7 @@ public sealed class GroupComparison(OutcomeSettings settings)
         var change = units.Select(u => u.Change).ToArray();
         double? ate = w is null ? null : Ate(sample, change, main);
         double? low = null, high = null;
-        string? note = main.Failure;
+        string? note = units.Count == 0 ? "no courses with valid baseline and end scores" : main.Failure;
         if (ate is not null)
         {
             var estimate = main.Estimate;
