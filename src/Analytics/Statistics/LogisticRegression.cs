@@ -120,22 +120,17 @@ public static class LogisticRegression
     {
         ArgumentNullException.ThrowIfNull(design);
         int q = 1 + design.DenseColumns, g = design.IndicatorCount, k = q + g;
-        var aliased = AliasedColumns(design, frequency);
-        var kept = new bool[k];
-        Array.Fill(kept, true);
-        foreach (var a in aliased)
-        {
-            kept[a] = false;
-        }
-
         var beta = new double[k];
         for (int j = 0; j < k; j++)
         {
-            beta[j] = kept[j] && start is not null && !double.IsNaN(start[j]) ? start[j] : 0;
+            beta[j] = start is not null && !double.IsNaN(start[j]) ? start[j] : 0;
         }
 
-        var denseKept = Enumerable.Range(0, q).Where(j => kept[j]).ToArray();
-        int m = denseKept.Length;
+        // Known after the first pass, whose X'WX (all weights positive) has the rank structure of X'X.
+        IReadOnlyList<int> aliased = [];
+        var kept = new bool[k];
+        int[] denseKept = [];
+        int m = 0;
         var a1 = new double[q * q];
         var b1 = new double[q * g];
         var d1 = new double[g];
@@ -215,6 +210,22 @@ public static class LogisticRegression
                     d1[ind] += w;
                     s2[ind] += r;
                 }
+            }
+
+            if (iteration == 1)
+            {
+                // glm decides aliasing on √W·X the same way; from a cold start W is constant, so
+                // this is exactly AliasedColumns(design, frequency).
+                aliased = Aliased(a1, b1, d1, q, g);
+                Array.Fill(kept, true);
+                foreach (var j in aliased)
+                {
+                    kept[j] = false;
+                    beta[j] = 0;
+                }
+
+                denseKept = Enumerable.Range(0, q).Where(j => kept[j]).ToArray();
+                m = denseKept.Length;
             }
 
             if (boundary)
@@ -362,6 +373,12 @@ public static class LogisticRegression
             }
         }
 
+        return Aliased(a, b, d, q, g);
+    }
+
+    /// <summary>The aliased columns from the blocks of a cross-product matrix (see <see cref="AliasedColumns"/>).</summary>
+    private static List<int> Aliased(double[] a, double[] b, double[] d, int q, int g)
+    {
         // The dense columns: in-order Cholesky of their block, skipping aliased columns.
         var aliased = new List<int>();
         var keptDense = new List<int>();

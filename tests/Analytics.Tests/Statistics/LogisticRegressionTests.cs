@@ -88,6 +88,8 @@ public class LogisticRegressionTests
         Assert.Equal(ByGramSchmidt(design), LogisticRegression.AliasedColumns(design));
         Assert.Contains(4 + 30, LogisticRegression.AliasedColumns(design, frequency));
         Assert.Equal(ByGramSchmidt(resample), LogisticRegression.AliasedColumns(design, frequency));
+        var whole = LogisticRegression.Fit(design);
+        Assert.Equal(LogisticRegression.AliasedColumns(design, frequency), LogisticRegression.Fit(design, frequency, whole.Coefficients).Aliased);
     }
 
     [Fact]
