@@ -12,9 +12,6 @@ public sealed class PackageReferenceTests
     /// <summary>Packages used by tools, not by code: EF Core's design-time services serve <c>dotnet ef</c>.</summary>
     private static readonly HashSet<string> Tooling = ["Microsoft.EntityFrameworkCore.Design"];
 
-    /// <summary>Under review elsewhere (the comparison work decides between ML.NET and the own solver).</summary>
-    private static readonly HashSet<(string Project, string Package)> Pending = [("Evaluation.Analytics", "Microsoft.ML")];
-
     /// <summary>A package's assemblies, where their names differ from the package's.</summary>
     private static readonly Dictionary<string, string> AssemblyPrefix = new() { ["Parquet.Net"] = "Parquet" };
 
@@ -26,7 +23,7 @@ public sealed class PackageReferenceTests
             var name = Path.GetFileNameWithoutExtension(project);
             foreach (var package in XDocument.Load(project).Descendants("PackageReference").Select(p => (string)p.Attribute("Include")!))
             {
-                if (!Tooling.Contains(package) && !Pending.Contains((name, package)))
+                if (!Tooling.Contains(package))
                 {
                     data.Add(name, package);
                 }

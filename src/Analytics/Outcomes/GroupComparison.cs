@@ -6,98 +6,126 @@ namespace Evaluation.Analytics.Outcomes;
 
 /// <summary>
 /// CTI vs KR difference in change (baseline → end), adjusted by inverse probability weights
-/// (SPEC §5). The propensity of CTI comes from an unpenalised logistic regression of group on age
-/// in whole years at contact start, children (0/1), the baseline score and municipality indicators
-/// (the alphabetically first municipality as reference), among courses with valid baseline and end
-/// scores. Weights 1/p (CTI) and 1/(1 − p) (KR) are normalised to sum to 1 within each group;
-/// ate = Σ w·change (CTI) − Σ w·change (KR). The interval is the 2.5 and 97.5 percentiles (R's
-/// type 7) of the ate over seeded bootstrap resamples of courses, refitting the propensity model
-/// in each. Balance: standardised mean differences with the pooled unweighted SD,
-/// (mean_CTI − mean_KR) / √((var_CTI + var_KR) / 2), before and after weighting.
+/// (SPEC §5 "Group comparison"), among courses with valid baseline and end scores.
+/// <list type="bullet">
+/// <item>Common support, design, model and weights: <see cref="PropensityWeighting"/> on age in whole
+/// years at contact start, children (0/1), the baseline score and municipality indicators; the
+/// model is logistic (glm's estimate, aliased columns dropped and listed) or boosted
+/// (<see cref="OutcomeSettings.PropensityModel"/>).</item>
+/// <item>ate = Σ w·change (CTI) − Σ w·change (KR), weights normalised within group. The interval is
+/// the 2.5 and 97.5 percentiles (R's type 7) of the ate over seeded bootstrap resamples of courses,
+/// each repeating the whole procedure (common support, aliasing, refitting the model); resamples
+/// with a group missing or no convergence are skipped and counted.</item>
+/// <item>Balance: standardised mean differences with the pooled unweighted SD, before and after
+/// weighting, for age, children, baseline and each municipality indicator
+/// (<see cref="WeightedBalance.StandardisedMeanDifference"/>).</item>
+/// <item>Diagnostics on the kept courses: Kish ESS (Σw)²/Σw² and the largest normalised weight per
+/// group; variance ratios after weighting for age and baseline, CTI over KR, each the weighted
+/// variance Σv(x − x̄)²/(1 − Σv²) (<see cref="WeightedBalance.VarianceRatio"/>).</item>
+/// </list>
 /// </summary>
 public sealed class GroupComparison(OutcomeSettings settings)
 {
-    /// <summary>One course in the comparison: its covariates, group and change.</summary>
-    public sealed record Unit(double[] Covariates, bool Cti, double Change);
+    /// <summary>The covariates besides municipality, in the model's column order.</summary>
+    public static readonly IReadOnlyList<string> CovariateNames = ["age", "children", "baseline"];
+
+    /// <summary>One course in the comparison: its municipality, covariates, group and change.</summary>
+    public sealed record Unit(string Municipality, double Age, double Children, double Baseline, bool Cti, double Change);
 
     public ComparisonRow Compare(Instrument instrument, ScoredWaves scored)
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(scored);
-        var pairs = scored.Of(instrument)
+        var units = scored.Of(instrument)
             .Where(s => s.Wave == Wave.Baseline)
             .Select(b => (Baseline: b, End: scored.Of(instrument, b.Course.CourseId, Wave.End)))
             .Where(p => p.End is not null && p.Baseline.Course.ContactStart is not null)
             .OrderBy(p => p.Baseline.Course.CourseId, StringComparer.Ordinal)
-            .ToList();
-        var municipalities = pairs.Select(p => p.Baseline.Course.Municipality).Distinct().Order(StringComparer.Ordinal).ToList();
-        var names = new List<string> { "age", "children", "baseline" };
-        names.AddRange(municipalities.Skip(1).Select(m => "municipality_" + m));
-        var units = pairs.Select(p =>
-        {
-            var course = p.Baseline.Course;
-            var covariates = new List<double>
+            .Select(p =>
             {
-                AgeInWholeYears(course.BirthDate, course.ContactStart!.Value),
-                course.Children > 0 ? 1 : 0,
-                p.Baseline.Score,
-            };
-            covariates.AddRange(municipalities.Skip(1).Select(m => course.Municipality == m ? 1.0 : 0.0));
-            return new Unit(covariates.ToArray(), course.Group == Group.Cti, p.End!.Score - p.Baseline.Score);
-        }).ToList();
-
-        return Compare(instrument.Code, names, units);
+                var course = p.Baseline.Course;
+                return new Unit(course.Municipality, AgeInWholeYears(course.BirthDate, course.ContactStart!.Value), course.Children > 0 ? 1 : 0,
+                    p.Baseline.Score, course.Group == Group.Cti, p.End!.Score - p.Baseline.Score);
+            })
+            .ToList();
+        return Compare(instrument.Code, units);
     }
 
     /// <summary>The comparison on prepared units (public for tests against R on the same table).</summary>
-    public ComparisonRow Compare(string instrument, IReadOnlyList<string> covariateNames, IReadOnlyList<Unit> units)
+    public ComparisonRow Compare(string instrument, IReadOnlyList<Unit> units)
     {
-        ArgumentNullException.ThrowIfNull(covariateNames);
         ArgumentNullException.ThrowIfNull(units);
-        int nCti = units.Count(u => u.Cti), nKr = units.Count - nCti;
-        var x = units.Select(u => u.Covariates).ToList();
-        var y = units.Select(u => u.Cti ? 1.0 : 0.0).ToList();
-        var all = Enumerable.Range(0, units.Count).ToArray();
-        var beta = nCti == 0 || nKr == 0 ? null : LogisticRegression.Fit(x, y);
-        var weights = beta is null ? null : Weights(units, all, beta);
-        var before = covariateNames.Select((name, j) => (name, Smd(units, j, null))).ToDictionary(p => p.name, p => p.Item2);
-        var after = covariateNames.Select((name, j) => (name, weights is null ? null : Smd(units, j, weights))).ToDictionary(p => p.name, p => p.Item2);
-        double? ate = weights is null ? null : Ate(units, all, weights);
-        double? low = null, high = null;
-        if (ate is not null)
-        {
-            // Each resample has its own generator seeded from (seed, resample number), so the
-            // interval is the same in every process (HashCode.Combine would not be: it is salted
-            // per process) and
-            // does not depend on how the resamples are spread over the cores.
-            var estimates = new double?[settings.BootstrapResamples];
-            Parallel.For(0, settings.BootstrapResamples, b =>
-            {
-                var random = new Random(unchecked((settings.BootstrapSeed * 1_000_003) + b));
-                var rows = new int[units.Count];
-                for (int i = 0; i < rows.Length; i++)
-                {
-                    rows[i] = random.Next(units.Count);
-                }
+        var model = PropensityModel.For(settings.PropensityModel, settings.BootstrapSeed);
+        var propensityUnits = units.Select(u => new PropensityUnit(u.Municipality, [u.Age, u.Children, u.Baseline], u.Cti)).ToList();
+        var sample = new PropensitySample(propensityUnits, CovariateNames);
+        var main = PropensityWeighting.Weigh(sample, model);
+        var cti = main.Kept.Where(i => units[i].Cti).ToArray();
+        var kr = main.Kept.Where(i => !units[i].Cti).ToArray();
 
-                // A resample without one of the groups, or with separation, has no estimate.
-                if (rows.Any(r => units[r].Cti) && !rows.All(r => units[r].Cti)
-                    && LogisticRegression.Fit(x, y, rows, beta) is { } resampled)
-                {
-                    estimates[b] = Ate(units, rows, Weights(units, rows, resampled));
-                }
-            });
-            var valid = estimates.Where(e => e is not null).Select(e => e!.Value).ToList();
-            if (valid.Count > 0)
-            {
-                low = Descriptive.Quantile(valid, 0.025);
-                high = Descriptive.Quantile(valid, 0.975);
-            }
+        var covariates = new List<(string Name, Func<Unit, double> Value)>
+        {
+            ("age", u => u.Age), ("children", u => u.Children), ("baseline", u => u.Baseline),
+        };
+        covariates.AddRange(main.Indicators.Select(m => (PropensityWeighting.IndicatorName(m), (Func<Unit, double>)(u => u.Municipality == m ? 1 : 0))));
+        var w = main.Weights;
+        var wCti = w is null ? null : cti.Select(r => w[r]).ToList();
+        var wKr = w is null ? null : kr.Select(r => w[r]).ToList();
+        var before = new Dictionary<string, double?>();
+        var after = new Dictionary<string, double?>();
+        foreach (var (name, value) in covariates)
+        {
+            var xCti = cti.Select(r => value(units[r])).ToList();
+            var xKr = kr.Select(r => value(units[r])).ToList();
+            before[name] = WeightedBalance.StandardisedMeanDifference(xCti, xKr);
+            after[name] = w is null ? null : WeightedBalance.StandardisedMeanDifference(xCti, xKr, wCti, wKr);
         }
 
-        // Placeholder diagnostics until the comparison issue fills them (common support, aliasing, ESS).
-        return new ComparisonRow(instrument, "logistic", ate, low, high, nCti, nKr, 0, [], [], null, null, null, null, before, after,
-            new Dictionary<string, double?>(), beta is null ? "the propensity model did not converge" : null);
+        var ratios = new Dictionary<string, double?>();
+        foreach (var (name, value) in covariates.Where(c => c.Name is "age" or "baseline"))
+        {
+            ratios[name] = w is null ? null
+                : WeightedBalance.VarianceRatio(cti.Select(r => value(units[r])).ToList(), wCti!, kr.Select(r => value(units[r])).ToList(), wKr!);
+        }
+
+        var change = units.Select(u => u.Change).ToArray();
+        double? ate = w is null ? null : Ate(sample, change, main);
+        double? low = null, high = null;
+        string? note = units.Count == 0 ? "no courses with valid baseline and end scores" : main.Failure;
+        if (ate is not null)
+        {
+            var estimate = main.Estimate;
+            var result = Bootstrap.Run(units.Count, settings.BootstrapResamples, settings.BootstrapSeed, 1, counts =>
+            {
+                var resample = PropensityWeighting.Weigh(sample, model, counts, estimate);
+                return resample.Weights is null ? null : [Ate(sample, change, resample)];
+            });
+            (low, high, note) = (result.Low[0], result.High[0], result.Note);
+        }
+
+        var p = main.Estimate?.Probabilities;
+        return new ComparisonRow(
+            instrument,
+            model.Name,
+            ate,
+            low,
+            high,
+            cti.Length,
+            kr.Length,
+            units.Count - main.Kept.Length,
+            main.ExcludedMunicipalities,
+            main.Estimate?.Aliased ?? [],
+            wCti is null ? null : WeightedBalance.EffectiveSampleSize(wCti),
+            wKr is null ? null : WeightedBalance.EffectiveSampleSize(wKr),
+            wCti?.Max(),
+            wKr?.Max(),
+            before,
+            after,
+            ratios,
+            note)
+        {
+            PropensityCti = p is null ? [] : cti.Select(r => p[r]).ToList(),
+            PropensityKr = p is null ? [] : kr.Select(r => p[r]).ToList(),
+        };
     }
 
     public static int AgeInWholeYears(DateOnly birth, DateOnly on)
@@ -111,83 +139,16 @@ public sealed class GroupComparison(OutcomeSettings settings)
         return age;
     }
 
-    /// <summary>Normalised inverse probability weights for the given rows (1/p for CTI, 1/(1 − p) for KR, each group summing to 1).</summary>
-    private static double[] Weights(IReadOnlyList<Unit> units, int[] rows, double[] beta)
-    {
-        var w = new double[rows.Length];
-        double sumCti = 0, sumKr = 0;
-        for (int r = 0; r < rows.Length; r++)
-        {
-            var unit = units[rows[r]];
-            double p = LogisticRegression.Predict(beta, unit.Covariates);
-            w[r] = unit.Cti ? 1 / p : 1 / (1 - p);
-            if (unit.Cti)
-            {
-                sumCti += w[r];
-            }
-            else
-            {
-                sumKr += w[r];
-            }
-        }
-
-        for (int r = 0; r < rows.Length; r++)
-        {
-            w[r] /= units[rows[r]].Cti ? sumCti : sumKr;
-        }
-
-        return w;
-    }
-
-    private static double Ate(IReadOnlyList<Unit> units, int[] rows, double[] weights)
+    /// <summary>Σ w·change (CTI) − Σ w·change (KR), each course counted as often as it was drawn.</summary>
+    private static double Ate(PropensitySample sample, double[] change, PropensityWeighting weighting)
     {
         double ate = 0;
-        for (int r = 0; r < rows.Length; r++)
+        var w = weighting.Weights!;
+        for (int i = 0; i < change.Length; i++)
         {
-            var unit = units[rows[r]];
-            ate += (unit.Cti ? 1 : -1) * weights[r] * unit.Change;
+            ate += (sample.Cti[i] ? 1 : -1) * weighting.Frequency[i] * w[i] * change[i];
         }
 
         return ate;
-    }
-
-    /// <summary>Standardised mean difference of covariate j; weighted means when weights are given, always the unweighted pooled SD.</summary>
-    private static double? Smd(IReadOnlyList<Unit> units, int j, double[]? weights)
-    {
-        var cti = units.Where(u => u.Cti).Select(u => u.Covariates[j]).ToList();
-        var kr = units.Where(u => !u.Cti).Select(u => u.Covariates[j]).ToList();
-        if (cti.Count < 2 || kr.Count < 2)
-        {
-            return null;
-        }
-
-        double pooled = Math.Sqrt((Descriptive.Variance(cti) + Descriptive.Variance(kr)) / 2);
-        if (pooled == 0)
-        {
-            return null;
-        }
-
-        double meanCti, meanKr;
-        if (weights is null)
-        {
-            (meanCti, meanKr) = (cti.Average(), kr.Average());
-        }
-        else
-        {
-            (meanCti, meanKr) = (0, 0);
-            for (int i = 0; i < units.Count; i++)
-            {
-                if (units[i].Cti)
-                {
-                    meanCti += weights[i] * units[i].Covariates[j];
-                }
-                else
-                {
-                    meanKr += weights[i] * units[i].Covariates[j];
-                }
-            }
-        }
-
-        return (meanCti - meanKr) / pooled;
     }
 }

@@ -45,6 +45,9 @@ public sealed class HousingFollowUp
 
     public int NoIndexTenancy { get; }
 
+    /// <summary>Every course followed, with its time and whether housing was lost (for the adjusted curves).</summary>
+    public IReadOnlyList<(Course Course, double Time, bool Event)> Observations => observations;
+
     /// <summary>Days from moving in to losing the home (event) or to censoring; null without move-in date or index tenancy.</summary>
     public static (int Days, bool Event)? Follow(Course course, IReadOnlyList<Tenancy> tenancies, AsOf asOf, int windowDays)
     {

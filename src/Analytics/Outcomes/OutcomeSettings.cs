@@ -12,6 +12,12 @@ public sealed record OutcomeSettings
     /// <summary>Bootstrap resamples for the IPW interval (SPEC: at least 500).</summary>
     public int BootstrapResamples { get; init; } = 1000;
 
+    /// <summary>
+    /// The propensity model of the group comparison and the adjusted survival curves
+    /// (<c>Outcomes:PropensityModel</c>: <c>logistic</c>, the default, reproduces glm; <c>boosted</c>).
+    /// </summary>
+    public PropensityModelKind PropensityModel { get; init; } = PropensityModelKind.Logistic;
+
     /// <summary>The bootstrap seed: the same data and seed give the same interval.</summary>
     public int BootstrapSeed { get; init; } = 20161;
 

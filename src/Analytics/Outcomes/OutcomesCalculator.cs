@@ -8,7 +8,7 @@ namespace Evaluation.Analytics.Outcomes;
 /// <summary>
 /// The change-theory outcome statistics of SPEC §5, for ALL and per municipality, per group, as of
 /// a date: change per instrument, high loneliness and safety shares, trajectories, the IPW group
-/// comparison, housing retention and repeat shelter stays.
+/// comparison, housing retention and repeat shelter stays, and both of these weighted by propensity for ALL.
 /// </summary>
 public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSettings settings)
 {
@@ -24,6 +24,7 @@ public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSetting
         var housing = new HousingFollowUp(index, settings);
         var shelter = new ShelterFollowUp(index, settings);
         var scales = instruments.All.Where(i => i.Scoring != ScoringRule.Share).ToList();
+        var adjusted = new AdjustedSurvival(settings);
         return new OutcomesReport(
             index.AsOf.ToString(),
             scales.SelectMany(i => Change(i, scored, municipalities)).ToList(),
@@ -31,8 +32,8 @@ public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSetting
             instruments.All.Where(i => i.Scoring == ScoringRule.Share).SelectMany(i => Shares(i, scored, municipalities)).ToList(),
             scales.SelectMany(i => municipalities.Select(m => Trajectory.Fit(i, m, scored))).ToList(),
             scales.Select(i => new GroupComparison(settings).Compare(i, scored)).ToList(),
-            [],
-            [],
+            adjusted.HousingRetention(housing.Observations),
+            adjusted.RepeatShelter(shelter.Observations),
             municipalities.SelectMany(m => Groups.Select(g => housing.Row(m, g))).ToList(),
             municipalities.SelectMany(m => Groups.Select(g => shelter.Row(m, g))).ToList(),
             new LeftOut(housing.NoMoveInDate, housing.NoIndexTenancy, shelter.NoExitDate, shelter.NoIndexStay));

@@ -44,6 +44,9 @@ public sealed class ShelterFollowUp
 
     public int NoIndexStay { get; }
 
+    /// <summary>Every course followed, with its time and whether she returned to a shelter (for the adjusted curves).</summary>
+    public IReadOnlyList<(Course Course, double Time, bool Event)> Observations => observations.Select(o => (o.Course, o.Time, o.Event)).ToList();
+
     /// <summary>Days from the shelter exit to the first later stay (event) or to the as-of date; null without an index stay.</summary>
     public static (int Days, bool Event)? Follow(DateOnly exit, IReadOnlyList<ShelterStay> stays, AsOf asOf, int sameStayGapDays)
     {

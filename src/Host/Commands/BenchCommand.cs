@@ -65,17 +65,32 @@ public static class BenchCommand
     {
         var courses = Courses(20_000);
         var resamples = new Option<int>("--resamples") { Description = "Bootstrap resamples, for both", HelpName = "n", DefaultValueFactory = _ => 1000 };
+        var municipalities = new Option<int>("--municipalities") { Description = "Municipalities (98 is Denmark's count)", HelpName = "n", DefaultValueFactory = _ => 4 };
+        var model = new Option<string>("--model") { Description = "Propensity model: logistic or boosted", DefaultValueFactory = _ => "logistic" };
+        var withoutR = new Option<bool>("--without-r") { Description = "Time only 'evaluation outcomes' (R's glm with ~100 indicator columns and 1,000 resamples takes very long)" };
         var command = new Command("outcomes", "Time 'evaluation outcomes' from raw files against R computing the same statistics from prepared tables");
         command.Options.Add(courses);
         command.Options.Add(resamples);
+        command.Options.Add(municipalities);
+        command.Options.Add(model);
+        command.Options.Add(withoutR);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            int n = parse.GetValue(courses), b = parse.GetValue(resamples);
-            var inbox = Workspace.Inbox(n, 1, xlsx: true, app.Console);
+            int n = parse.GetValue(courses), b = parse.GetValue(resamples), m = parse.GetValue(municipalities);
+            var inbox = Workspace.Inbox(n, 1, xlsx: true, app.Console, m);
             var asOf = "2026-10-31";
-            var environment = new Dictionary<string, string?> { ["EVALUATION_Outcomes__BootstrapResamples"] = b.ToString(CultureInfo.InvariantCulture) };
-            app.Console.MarkupLine("Running [bold]evaluation outcomes --data[/] ...");
+            var environment = new Dictionary<string, string?>
+            {
+                ["EVALUATION_Outcomes__BootstrapResamples"] = b.ToString(CultureInfo.InvariantCulture),
+                ["EVALUATION_Outcomes__PropensityModel"] = parse.GetValue(model),
+            };
+            app.Console.MarkupLineInterpolated($"Running [bold]evaluation outcomes --data[/] ({m} municipalities, {parse.GetValue(model)} propensity model) ...");
             var ours = await ChildProcess.RunSelfAsync(["outcomes", "--data", inbox, "--as-of", asOf, "--json"], environment, cancellationToken);
+            if (parse.GetValue(withoutR))
+            {
+                Report(app.Console, $"Outcomes for {n:N0} courses in {m} municipalities, {b} bootstrap resamples", ("evaluation outcomes (raw files)", ours));
+                return ours.ExitCode;
+            }
 
             // R gets the scores and survival times as tables (its input is prepared; ours is raw files).
             var tables = Path.Combine(Path.GetDirectoryName(inbox)!, $"r-tables-{n}");

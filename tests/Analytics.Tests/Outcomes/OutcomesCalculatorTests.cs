@@ -24,6 +24,19 @@ public class OutcomesCalculatorTests
     }
 
     [Fact]
+    public void Comparison_AndAdjustedSurvival_SayWhy_WhenThereIsNoEstimate()
+    {
+        var report = Calculator.Calculate(Data([Course()]), D("2025-01-01"));
+
+        var comparison = report.Comparison.Single(c => c.Instrument == "WHO5");
+        Assert.Equal(("logistic", "no courses with valid baseline and end scores"), (comparison.Model, comparison.Note));
+        Assert.Equal(["CTI", "KR"], report.HousingRetentionAdjusted.Select(r => r.Group));
+        Assert.All(report.HousingRetentionAdjusted, r => Assert.Null(r.S365));
+        Assert.Equal(["CTI", "KR"], report.RepeatShelterAdjusted.Select(r => r.Group));
+        Assert.All(report.RepeatShelterAdjusted, r => Assert.Null(r.Cuminc365));
+    }
+
+    [Fact]
     public void Change_PairsBaselineWithTheLaterWave_PerMunicipalityAndGroup()
     {
         (string, double)[] Lonely(int a, int b, int c) => [("lon1", a), ("lon2", b), ("lon3", c)];
