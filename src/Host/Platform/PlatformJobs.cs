@@ -41,7 +41,7 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
         if (files.Count > 0)
         {
             var batch = Inbox.BatchName(DateTime.UtcNow);
-            var ingest = new DatabaseIngest(source, app.Pseudonymizer, app.Instruments);
+            var ingest = new DatabaseIngest(source, app.Pseudonymizer, app.Instruments, app.IngestSettings);
             var courseIds = await ingest.LoadCourseIdsAsync(cancellationToken);
             var lines = new string[files.Count];
             await DatabaseIngest.InLoadOrderAsync(files, async (index, token) => lines[index] = await IngestOneAsync(inbox, ingest, files[index], courseIds, batch, token), cancellationToken);
@@ -74,6 +74,23 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
 
     private async Task<string> IngestOneAsync(Inbox inbox, DatabaseIngest ingest, Ingest.Reading.InboxFile file, HashSet<string> courseIds, string batch, CancellationToken cancellationToken)
     {
+        if (file.Refusal is not null)
+        {
+            // Not a regular file (a link, a pipe, a folder): never opened. Moving it (rename) does not follow it either.
+            try
+            {
+                inbox.MoveOut(file, FolderReader.NotReadable(file)!, batch);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning("{File}: {Reason}; it could not be moved to quarantine either ({Error}) and stays in the inbox", file.DisplayName, file.Refusal, e.Message);
+                return $"{file.DisplayName}: not a regular file, left in place.";
+            }
+
+            logger.LogWarning("{File}: {Reason}; moved to quarantine", file.DisplayName, file.Refusal);
+            return $"{file.DisplayName}: not a regular file, quarantined.";
+        }
+
         if (file.Kind is null)
         {
             var unknown = FolderReader.UnknownKind(file);

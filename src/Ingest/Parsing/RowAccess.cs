@@ -7,8 +7,10 @@ namespace Evaluation.Ingest.Parsing;
 /// Typed access to the current row for a kind's mapping code. Every failed value is recorded with
 /// its column and reason; a row with any failure is quarantined whole.
 /// </summary>
-public sealed class RowAccess(ITableReader table, HeaderMap map)
+public sealed class RowAccess(ITableReader table, HeaderMap map, IngestOptions? limits = null)
 {
+    private readonly IngestOptions limits = limits ?? IngestSettings.Default.Options;
+
     private readonly List<IngestError> errors = [];
 
     public int RowNumber => table.RowNumber;
@@ -36,7 +38,34 @@ public sealed class RowAccess(ITableReader table, HeaderMap map)
         return cell.Text;
     }
 
-    public DateOnly? Date(string column, bool required = false) => Parse<DateOnly>(column, required, ValueParser.TryDate);
+    /// <summary>
+    /// An id (course_id, worker_id, shelter_id): any text, except a valid CPR number, which is
+    /// quarantined (masked) rather than stored in clear as an id.
+    /// </summary>
+    public string? Id(string column, bool required = false)
+    {
+        var text = Text(column, required);
+        if (text is not null && CprNumber.TryParse(text, out _) is not null)
+        {
+            Fail(column, Cell(column), "looks like a CPR number; an id must not be a person's CPR number (use the case system's own id)");
+            return null;
+        }
+
+        return text;
+    }
+
+    /// <summary>A date within the accepted years (SPEC §2; 1900–2100 unless configured): a placeholder such as 0001-01-01 is a bad value.</summary>
+    public DateOnly? Date(string column, bool required = false)
+    {
+        var date = Parse<DateOnly>(column, required, ValueParser.TryDate);
+        if (date is { } d && (d < limits.EarliestDate || d > limits.LatestDate))
+        {
+            Fail(column, Cell(column), $"outside the accepted dates {limits.EarliestDate:yyyy-MM-dd} to {limits.LatestDate:yyyy-MM-dd} (a placeholder date?)");
+            return null;
+        }
+
+        return date;
+    }
 
     public double? Number(string column, bool required = false) => Parse<double>(column, required, ValueParser.TryNumber);
 
@@ -128,6 +157,6 @@ public sealed class RowAccess(ITableReader table, HeaderMap map)
 
         return column.Equals("cpr", StringComparison.OrdinalIgnoreCase) || CprNumber.LooksLikeCpr(value)
             ? CprNumber.Mask(value)
-            : value;
+            : CprNumber.MaskAll(value);
     }
 }
