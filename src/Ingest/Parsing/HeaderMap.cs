@@ -123,13 +123,16 @@ public sealed class HeaderMap
         var candidates = columns
             .SelectMany(c => vocabulary.AliasesOf(c.Name).Select(a => (Shown: $"{a} (= {c.Name})", Text: a)).Prepend((Shown: c.Name, Text: c.Name)))
             .Concat((extraNames ?? []).Select(e => (Shown: e, Text: e)));
-        return candidates
+        var ranked = candidates
             .Select(c => (c.Shown, Distance: EditDistance(name, c.Text)))
             .OrderBy(c => c.Distance)
             .ThenBy(c => c.Shown, StringComparer.Ordinal)
             .Take(3)
-            .Select(c => c.Shown)
             .ToList();
+
+        // Near names only (a typo, a missing letter); when nothing is near, the three nearest anyway.
+        var near = ranked.Where(c => c.Distance <= Math.Max(2, name.Length / 3)).ToList();
+        return (near.Count > 0 ? near : ranked).Select(c => c.Shown).ToList();
     }
 
     /// <summary>Levenshtein distance: insertions, deletions and substitutions of one character each.</summary>

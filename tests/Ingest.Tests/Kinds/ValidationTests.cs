@@ -96,7 +96,7 @@ public sealed class ValidationTests : IDisposable
 
         var report = Inbox.Read(folder).Files.Single();
 
-        AssertError(report, 1, "grupe", null, "unknown column; the closest known names are group, gruppe (= group)");
+        AssertError(report, 1, "grupe", null, "unknown column; the closest known names are gruppe (= group), group.");
         AssertError(report, 2, null, null, "unknown column: grupe");
         AssertError(report, 3, null, null, "the file is not loaded");
         Assert.Equal((2, 0, 2), (report.Rows, report.Loaded, report.Quarantined));
