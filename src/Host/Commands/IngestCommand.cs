@@ -65,7 +65,7 @@ public static class IngestCommand
         IReadOnlyList<FileReport> reports = [];
         await app.Console.Status().StartAsync(dryRun ? "Checking ..." : "Ingesting ...", async context =>
         {
-            var progress = new Progress<string>(file => context.Status($"{(dryRun ? "Checking" : "Ingesting")} {Markup.Escape(file)} ..."));
+            var progress = new Progress<string>(file => context.Status($"{(dryRun ? "Checking" : "Ingesting")} {Markup.Escape(Evaluation.Ingest.Parsing.IngestError.Safe(file) ?? "")} ..."));
             reports = await ingest.IngestFolderAsync(folder, progress, cancellationToken);
         });
         return reports;

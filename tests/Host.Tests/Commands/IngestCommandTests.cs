@@ -102,6 +102,22 @@ public sealed class IngestCommandTests(PostgresFixture postgres) : IClassFixture
         Assert.Equal("UTF-8", files.Single(f => f.GetProperty("file").GetString() == "X/courses.csv").GetProperty("encoding").GetString());
     }
 
+    [Fact]
+    public async Task Ingest_QuarantinesAPlaceholderDate_SoFidelityFromTheDatabaseStillRuns()
+    {
+        var environment = await EnvironmentAsync();
+        inbox.Write("X/courses.csv", "course_id,cpr,group,worker_id,move_in_date,contact_start,phase1_start\nA,010190-1234,CTI,W1,0001-01-01,2024-01-01,2024-01-20\nB,020290-1234,CTI,W1,2024-01-15,2024-01-01,2024-01-20\n");
+
+        var courses = Files(await Cli.RunAsync(environment, "ingest", inbox.Path, "--json")).Single();
+        var fidelity = await Cli.RunAsync(environment, "fidelity", "--as-of", "2024-06-30", "--json");
+
+        Assert.Equal((1, 1), (courses.GetProperty("loaded").GetInt32(), courses.GetProperty("quarantined").GetInt32()));
+        Assert.Equal("move_in_date", courses.GetProperty("errors")[0].GetProperty("column").GetString());
+        Assert.Equal(0, fidelity.ExitCode);
+        using var json = JsonDocument.Parse(fidelity.StdOut);
+        Assert.Equal("B", Assert.Single(json.RootElement.GetProperty("courses").EnumerateArray()).GetProperty("course_id").GetString());
+    }
+
     public void Dispose()
     {
         home.Dispose();
