@@ -131,7 +131,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         if (claimed is not { } fileId)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await EarlierReportAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
+            return await EarlierReportAsync(connection, file, kind, fingerprint.Sha256, cancellationToken) with { Encoding = FolderReader.EncodingOf(file, fingerprint) };
         }
 
         // The course ids of this file become known to the files after it once it is committed.

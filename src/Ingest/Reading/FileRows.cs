@@ -143,15 +143,16 @@ public static class FileRows
             else if (!cell.IsNumber && !cell.IsDate && !cell.IsBoolean)
             {
                 var text = cell.Text;
+                int odd = text.AsSpan().IndexOfAny('\0', '\uFFFD');
                 if (text.Length > limits.MaxCellLength)
                 {
                     problem = $"longer than {limits.MaxCellLength} characters, the limit Ingest:MaxCellLength";
                 }
-                else if (text.Contains('\0', StringComparison.Ordinal))
+                else if (odd >= 0 && text.Contains('\0', StringComparison.Ordinal))
                 {
                     problem = "holds a NUL byte, which is no text (is the file UTF-16 without a byte-order mark, or not a text file?)";
                 }
-                else if (text.Contains('\uFFFD', StringComparison.Ordinal))
+                else if (odd >= 0)
                 {
                     problem = "holds bytes that are not UTF-8 (shown as \uFFFD); the rest of the file is UTF-8, so save the file again as UTF-8";
                 }

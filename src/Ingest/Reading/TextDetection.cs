@@ -33,6 +33,9 @@ public sealed record FileFingerprint(string Sha256, long Length, FileSignature S
     public static FileFingerprint Of(string path, string salt)
     {
         using var stream = SafeFile.OpenRead(path);
+
+        // A workbook is binary: its encoding is the workbook's business.
+        bool text = !path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(Encoding.UTF8.GetBytes(salt + "\n"));
         var buffer = new byte[1 << 16];
@@ -50,7 +53,10 @@ public sealed record FileFingerprint(string Sha256, long Length, FileSignature S
             }
 
             length += read;
-            utf8.Add(block);
+            if (text)
+            {
+                utf8.Add(block);
+            }
         }
 
         utf8.Finish();

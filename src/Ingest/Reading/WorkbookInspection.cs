@@ -17,6 +17,7 @@ public static class WorkbookInspection
     private static readonly byte[] Doctype = "<!DOCTYPE"u8.ToArray();
     private static readonly byte[] Entity = "<!ENTITY"u8.ToArray();
     private static readonly byte[] ErrorType = "t=\"e\""u8.ToArray();
+    private static readonly byte[] ErrorTypeSingleQuoted = "t='e'"u8.ToArray();
 
     /// <summary>The first sheet's error cells by (row, column), both 1-based / 0-based as ExcelDataReader counts them (row 1 = header).</summary>
     public static IReadOnlyDictionary<(int Row, int Column), string> Inspect(string path, long maxUnpackedBytes)
@@ -56,7 +57,7 @@ public static class WorkbookInspection
                             throw new UnreadableFileException("the workbook's XML carries a document type definition (<!DOCTYPE>), which is refused for safety: open the workbook in Excel and save it again");
                         }
 
-                        if (window.IndexOf(ErrorType) >= 0)
+                        if (window.IndexOf(ErrorType) >= 0 || window.IndexOf(ErrorTypeSingleQuoted) >= 0)
                         {
                             sheetsWithErrors.Add(entry.FullName);
                         }
