@@ -81,6 +81,13 @@ public sealed partial class CprNumber
         return ContainsCprShape(text) ? CprShape().Replace(text, m => Mask(m.Value)) : text;
     }
 
+    /// <summary>The CPR-shaped substrings of a text, for checking whether one of them is a real CPR number.</summary>
+    public static IEnumerable<string> Candidates(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return CprShape().Matches(text).Select(m => m.Value);
+    }
+
     /// <summary>Whether a text holds a substring shaped like a CPR number anywhere.</summary>
     public static bool ContainsCprShape(string? text) => text is not null && text.Length >= 10 && CprShape().IsMatch(text);
 

@@ -376,7 +376,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             ON CONFLICT (sha256) DO NOTHING
             RETURNING id
             """, connection);
-        command.Parameters.AddWithValue("name", file.DisplayName);
+        command.Parameters.AddWithValue("name", IngestError.Safe(file.DisplayName)!); // a CPR number in a file name is stored masked
         command.Parameters.AddWithValue("kind", kind.Code());
         command.Parameters.AddWithValue("sha", sha256);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;

@@ -35,24 +35,28 @@ public sealed class RowAccess(ITableReader table, HeaderMap map, IngestOptions? 
             return null;
         }
 
-        return cell.Text;
-    }
-
-    /// <summary>
-    /// An id (course_id, worker_id, shelter_id): any text, except a valid CPR number, which is
-    /// quarantined (masked) rather than stored in clear as an id.
-    /// </summary>
-    public string? Id(string column, bool required = false)
-    {
-        var text = Text(column, required);
-        if (text is not null && CprNumber.TryParse(text, out _) is not null)
+        var text = cell.Text;
+        if (HoldsCprNumber(text))
         {
-            Fail(column, Cell(column), "looks like a CPR number; an id must not be a person's CPR number (use the case system's own id)");
+            Fail(column, cell, "looks like a CPR number; a CPR number belongs in the cpr column only and is never stored in clear");
             return null;
         }
 
         return text;
     }
+
+    /// <summary>Whether a text holds a valid CPR number (a real birth date), alone or inside a longer text.</summary>
+    public static bool HoldsCprNumber(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return CprNumber.ContainsCprShape(text) && CprNumber.Candidates(text).Any(c => CprNumber.TryParse(c, out _) is not null);
+    }
+
+    /// <summary>
+    /// An id (course_id, worker_id, shelter_id): any text, except one holding a valid CPR number,
+    /// which is quarantined (masked) rather than stored in clear, as for every text value.
+    /// </summary>
+    public string? Id(string column, bool required = false) => Text(column, required);
 
     /// <summary>A date within the accepted years (SPEC §2; 1900–2100 unless configured): a placeholder such as 0001-01-01 is a bad value.</summary>
     public DateOnly? Date(string column, bool required = false)
@@ -155,8 +159,15 @@ public sealed class RowAccess(ITableReader table, HeaderMap map, IngestOptions? 
             return null;
         }
 
-        return column.Equals("cpr", StringComparison.OrdinalIgnoreCase) || CprNumber.LooksLikeCpr(value)
-            ? CprNumber.Mask(value)
-            : CprNumber.MaskAll(value);
+        // The CPR-shaped part of a longer text is masked where it stands; a value that could be a
+        // CPR number written some other way (spaces, a digit too few) is masked whole.
+        if (column.Equals("cpr", StringComparison.OrdinalIgnoreCase))
+        {
+            return CprNumber.Mask(value);
+        }
+
+        return CprNumber.ContainsCprShape(value) ? CprNumber.MaskAll(value)
+            : CprNumber.LooksLikeCpr(value) ? CprNumber.Mask(value)
+            : value;
     }
 }

@@ -54,7 +54,21 @@ public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind,
 
     private static void Add(List<InboxFile> files, string root, string folder, string municipality, bool topLevel)
     {
-        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos())
+        List<FileSystemInfo> entries;
+        try
+        {
+            entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            files.Add(new InboxFile(folder, System.IO.Path.GetRelativePath(root, folder) + "/", null, municipality)
+            {
+                Refusal = "the folder could not be listed (permissions?); nothing in it was read",
+            });
+            return;
+        }
+
+        foreach (var entry in entries)
         {
             var name = entry.Name;
             if (name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal))

@@ -67,6 +67,19 @@ public sealed class CprTests : IDisposable
     }
 
     [Fact]
+    public void Read_QuarantinesAFreeTextValue_HoldingACprNumber()
+    {
+        folder.Write("X/courses_b.csv", "course_id,cpr,group,municipality\nB1,010190-1234,CTI,Aarhus (borger 030390-1234)\nB2,010190-1234,CTI,Aarhus 123456-7890\n");
+
+        var report = Inbox.File(Inbox.Read(folder).Files, "X/courses_b.csv");
+
+        // 123456-7890 has the shape but no real birth date (month 34): no CPR number, and it loads (masked if ever reported).
+        Assert.Equal((2, 1, 1), (report.Rows, report.Loaded, report.Quarantined));
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((2, "municipality", "Aarhus (borger 03*********)"), (error.Row, error.Column, error.Value));
+    }
+
+    [Fact]
     public void Read_MasksACprInAFileName()
     {
         folder.Write("X/courses_0303901234.csv", "course_id,cpr,group\nB1,010190-1234,CTI\n");
