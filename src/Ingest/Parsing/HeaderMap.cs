@@ -107,6 +107,11 @@ public sealed class HeaderMap
             var first = used.Count == 0
                 ? " (no column of the header is known: is the header line missing?)"
                 : "";
+            if (used.Count == 0)
+            {
+                errors.Add(new IngestError(1, null, null, "no column of the header is known: is the header line missing? The first line must name the columns"));
+            }
+
             problems.Insert(0, string.Create(CultureInfo.InvariantCulture,
                 $"the file has {(unknown.Count == 1 ? "an unknown column" : "unknown columns")}: {string.Join(", ", unknown)}{first}; the file is not loaded (see row 1 for the closest known names)"));
         }

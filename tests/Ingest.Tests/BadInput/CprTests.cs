@@ -31,6 +31,7 @@ public sealed class CprTests : IDisposable
         AssertNoCprIn(report, "0303901234");
         Assert.Contains(report.Errors, e => e.Row == 1 && e.Column == "03*********");
         Assert.Contains(report.Errors, e => e.Row == 2 && e.Reason.Contains("is the header line missing?", StringComparison.Ordinal));
+        Assert.Contains(report.Errors, e => e.Row == 1 && e.Column is null && e.Reason.Contains("is the header line missing?", StringComparison.Ordinal));
         Assert.Equal(0, report.Loaded);
     }
 
