@@ -19,7 +19,7 @@ public static class WorkbookInspection
     private static readonly byte[] ErrorType = "t=\"e\""u8.ToArray();
     private static readonly byte[] ErrorTypeSingleQuoted = "t='e'"u8.ToArray();
 
-    /// <summary>The first sheet's error cells by (row, column), both 1-based / 0-based as ExcelDataReader counts them (row 1 = header).</summary>
+    /// <summary>The first sheet's error cells by (row, column): the row 1-based (row 1 = header), the column 0-based, as ExcelDataReader counts them.</summary>
     public static IReadOnlyDictionary<(int Row, int Column), string> Inspect(string path, long maxUnpackedBytes)
     {
         try
