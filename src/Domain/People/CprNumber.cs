@@ -89,7 +89,22 @@ public sealed partial class CprNumber
     }
 
     /// <summary>Whether a text holds a substring shaped like a CPR number anywhere.</summary>
-    public static bool ContainsCprShape(string? text) => text is not null && text.Length >= 10 && CprShape().IsMatch(text);
+    public static bool ContainsCprShape(string? text) => text is not null && text.Length >= 10 && HasTenDigits(text) && CprShape().IsMatch(text);
+
+    /// <summary>A cheap first look: a CPR number has ten digits, and most ids and names have fewer.</summary>
+    private static bool HasTenDigits(string text)
+    {
+        int digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c) && ++digits == 10)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     [GeneratedRegex("[0-9]{6}-?[0-9]{4}", RegexOptions.CultureInvariant)]
     private static partial Regex CprShape();

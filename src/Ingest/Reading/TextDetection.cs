@@ -1,5 +1,8 @@
 using System.Security.Cryptography;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Evaluation.Ingest.Reading;
 
@@ -112,42 +115,100 @@ public sealed record FileFingerprint(string Sha256, long Length, FileSignature S
 
         public void Add(ReadOnlySpan<byte> block)
         {
-            if (pending == 0 && System.Text.Ascii.IsValid(block))
+            // Finish a sequence begun in the previous block, then check the rest at vector speed:
+            // a valid stretch only needs its lead bytes counted, byte by byte only where it is not valid.
+            int i = 0;
+            while (pending > 0 && i < block.Length)
             {
-                return;
+                Step(block[i++]);
             }
 
-            foreach (var b in block)
+            var rest = block[i..];
+            int cut = rest.Length - IncompleteTail(rest);
+            if (Utf8.IsValid(rest[..cut]))
             {
-                if (pending > 0)
-                {
-                    if (b >= low && b <= high)
-                    {
-                        (low, high) = (0x80, 0xBF);
-                        if (--pending == 0)
-                        {
-                            MultiByte++;
-                        }
+                MultiByte += CountLeadBytes(rest[..cut]);
+                rest = rest[cut..];
+            }
 
-                        continue;
+            foreach (var b in rest)
+            {
+                Step(b);
+            }
+        }
+
+        /// <summary>How many bytes at the end begin a sequence that the block does not finish (0–3).</summary>
+        private static int IncompleteTail(ReadOnlySpan<byte> span)
+        {
+            for (int back = 1; back <= Math.Min(3, span.Length); back++)
+            {
+                byte b = span[^back];
+                if ((b & 0xC0) != 0x80)
+                {
+                    int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+                    return length > back ? back : 0;
+                }
+            }
+
+            return 0;
+        }
+
+        /// <summary>The bytes of a valid UTF-8 stretch that start a multi-byte sequence (0xC0 and above).</summary>
+        private static long CountLeadBytes(ReadOnlySpan<byte> span)
+        {
+            long count = 0;
+            int i = 0;
+            if (Vector128.IsHardwareAccelerated)
+            {
+                var threshold = Vector128.Create((byte)0xBF);
+                for (; i + 16 <= span.Length; i += 16)
+                {
+                    var bytes = Vector128.Create(span.Slice(i, 16));
+                    count += BitOperations.PopCount(Vector128.GreaterThan(bytes, threshold).ExtractMostSignificantBits());
+                }
+            }
+
+            for (; i < span.Length; i++)
+            {
+                if (span[i] >= 0xC0)
+                {
+                    count++;
+                }
+            }
+
+            return count;
+        }
+
+        private void Step(byte b)
+        {
+            if (pending > 0)
+            {
+                if (b >= low && b <= high)
+                {
+                    (low, high) = (0x80, 0xBF);
+                    if (--pending == 0)
+                    {
+                        MultiByte++;
                     }
 
-                    Invalid++;
-                    (pending, low, high) = (0, 0x80, 0xBF);
+                    return;
                 }
 
-                switch (b)
-                {
-                    case < 0x80: break;
-                    case >= 0xC2 and <= 0xDF: pending = 1; break;
-                    case 0xE0: (pending, low) = (2, 0xA0); break;
-                    case 0xED: (pending, high) = (2, 0x9F); break;
-                    case >= 0xE1 and <= 0xEF: pending = 2; break;
-                    case 0xF0: (pending, low) = (3, 0x90); break;
-                    case 0xF4: (pending, high) = (3, 0x8F); break;
-                    case >= 0xF1 and <= 0xF3: pending = 3; break;
-                    default: Invalid++; break;
-                }
+                Invalid++;
+                (pending, low, high) = (0, 0x80, 0xBF);
+            }
+
+            switch (b)
+            {
+                case < 0x80: break;
+                case >= 0xC2 and <= 0xDF: pending = 1; break;
+                case 0xE0: (pending, low) = (2, 0xA0); break;
+                case 0xED: (pending, high) = (2, 0x9F); break;
+                case >= 0xE1 and <= 0xEF: pending = 2; break;
+                case 0xF0: (pending, low) = (3, 0x90); break;
+                case 0xF4: (pending, high) = (3, 0x8F); break;
+                case >= 0xF1 and <= 0xF3: pending = 3; break;
+                default: Invalid++; break;
             }
         }
     }

@@ -52,6 +52,31 @@ public sealed class EncodingTests : IDisposable
         Assert.Equal("Århus", data.Courses.Single(c => c.CourseId == "B3").Municipality);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_DecidesOnTheWholeFile_AcrossReadBlocks(bool windows1252)
+    {
+        // Thousands of rows with æøå, so that multi-byte characters straddle the 64 KiB read blocks; one stray byte near the end.
+        var text = new StringBuilder($"{Header}\n");
+        for (int i = 0; i < 3000; i++)
+        {
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"B{i},010190-1234,Ærø Næstved Køge Åbenrå,CTI\n");
+        }
+
+        var bytes = new List<byte>(windows1252 ? Evaluation.Ingest.Reading.FileFingerprint.Windows1252.GetBytes(text.ToString()) : Encoding.UTF8.GetBytes(text.ToString()));
+        bytes.AddRange(Encoding.ASCII.GetBytes("Z1,010190-1234,K"));
+        bytes.Add(0xF8);
+        bytes.AddRange(Encoding.ASCII.GetBytes("ge,CTI\n"));
+        File.WriteAllBytes(folder.Combine("X", "courses_b.csv"), [.. bytes]);
+
+        var (data, report) = ReadBad("X/courses_b.csv");
+
+        Assert.Equal(windows1252 ? "Windows-1252" : "UTF-8 (with bytes that are not UTF-8)", report.Encoding);
+        Assert.Equal(windows1252 ? 0 : 1, report.Quarantined);
+        Assert.Equal("Ærø Næstved Køge Åbenrå", data.Courses.Single(c => c.CourseId == "B2999").Municipality);
+    }
+
     [Fact]
     public void Read_UsesWindows1252_WhenTheFileIsNotUtf8AtAll()
     {
