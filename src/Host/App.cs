@@ -73,6 +73,9 @@ public sealed class App
         ? InstrumentSet.Default
         : InstrumentSet.Load(Options.Instruments.File);
 
+    /// <summary>The column vocabulary (shipped default extended by <c>Ingest:VocabularyFile</c>), ignored columns and limits.</summary>
+    public IngestSettings IngestSettings => IngestSettings.From(Options.Ingest);
+
     /// <summary>The connection string in use, starting the embedded cluster and migrating the schema on first use.</summary>
     public async Task<string> ConnectionStringAsync(CancellationToken cancellationToken)
     {
@@ -98,12 +101,12 @@ public sealed class App
     {
         if (folder is not null)
         {
-            var reader = new FolderReader(Pseudonymizer, Instruments);
+            var reader = new FolderReader(Pseudonymizer, Instruments, IngestSettings);
             var (data, files) = await Progress.StageAsync($"Reading {folder.FullName}", _ => reader.Read(folder.FullName));
             int quarantined = files.Sum(f => f.Quarantined);
             if (quarantined > 0)
             {
-                Console.MarkupLineInterpolated($"[yellow]{quarantined} rows of {folder.FullName} were not usable (run 'evaluation ingest' to see why).[/]");
+                Console.MarkupLineInterpolated($"[yellow]{quarantined} rows of {folder.FullName} were not usable (run 'evaluation ingest --dry-run {folder.FullName}' to see why).[/]");
             }
 
             return (data, ReportRun.Quality(files));

@@ -17,6 +17,9 @@ public sealed class EvaluationOptions
 
     public InstrumentOptions Instruments { get; set; } = new();
 
+    /// <summary>Reading input files (SPEC §2): the column vocabulary's extension, ignored columns, limits.</summary>
+    public Ingest.IngestOptions Ingest { get; set; } = new();
+
     /// <summary>The SPEC §5 settings: national loneliness reference, bootstrap resamples and seed.</summary>
     public Analytics.Outcomes.OutcomeSettings Outcomes { get; set; } = new();
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace Evaluation.Domain.People;
 
@@ -7,7 +8,7 @@ namespace Evaluation.Domain.People;
 /// from the 7th digit, and no modulus-11 check (numbers without it have been issued since 2007).
 /// The number itself is never printed: <see cref="ToString"/> masks it.
 /// </summary>
-public sealed class CprNumber
+public sealed partial class CprNumber
 {
     private readonly string digits;
 
@@ -68,6 +69,45 @@ public sealed class CprNumber
     /// <summary>Masks anything that could be a CPR number: keeps the first two characters, hides the rest.</summary>
     public static string Mask(string value) =>
         value.Length <= 2 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 2), new string('*', value.Length - 2));
+
+    /// <summary>
+    /// Masks every substring shaped like a CPR number (six digits, an optional hyphen, four digits)
+    /// wherever it stands in a text: a value, a column name, a message. The first two digits stay,
+    /// as <see cref="Mask"/> keeps them, so that a clerk can still find the row.
+    /// </summary>
+    public static string MaskAll(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return ContainsCprShape(text) ? CprShape().Replace(text, m => Mask(m.Value)) : text;
+    }
+
+    /// <summary>The CPR-shaped substrings of a text, for checking whether one of them is a real CPR number.</summary>
+    public static IEnumerable<string> Candidates(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return CprShape().Matches(text).Select(m => m.Value);
+    }
+
+    /// <summary>Whether a text holds a substring shaped like a CPR number anywhere.</summary>
+    public static bool ContainsCprShape(string? text) => text is not null && text.Length >= 10 && HasTenDigits(text) && CprShape().IsMatch(text);
+
+    /// <summary>A cheap first look: a CPR number has ten digits, and most ids and names have fewer.</summary>
+    private static bool HasTenDigits(string text)
+    {
+        int digits = 0;
+        foreach (var c in text)
+        {
+            if (char.IsAsciiDigit(c) && ++digits == 10)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [GeneratedRegex("[0-9]{6}-?[0-9]{4}", RegexOptions.CultureInvariant)]
+    private static partial Regex CprShape();
 
     /// <summary>True when a text looks like it could be a CPR number (10 digits, optional dash after 6).</summary>
     public static bool LooksLikeCpr(string? value)

@@ -41,7 +41,7 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
         if (files.Count > 0)
         {
             var batch = Inbox.BatchName(DateTime.UtcNow);
-            var ingest = new DatabaseIngest(source, app.Pseudonymizer, app.Instruments);
+            var ingest = new DatabaseIngest(source, app.Pseudonymizer, app.Instruments, app.IngestSettings);
             var courseIds = await ingest.LoadCourseIdsAsync(cancellationToken);
             var lines = new string[files.Count];
             await DatabaseIngest.InLoadOrderAsync(files, async (index, token) => lines[index] = await IngestOneAsync(inbox, ingest, files[index], courseIds, batch, token), cancellationToken);
@@ -74,12 +74,31 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
 
     private async Task<string> IngestOneAsync(Inbox inbox, DatabaseIngest ingest, Ingest.Reading.InboxFile file, HashSet<string> courseIds, string batch, CancellationToken cancellationToken)
     {
+        // A file name can hold a CPR number like any other text from a municipality: logs get it masked.
+        var name = Ingest.Parsing.IngestError.Safe(file.DisplayName);
+        if (file.Refusal is not null)
+        {
+            // Not a regular file (a link, a pipe, a folder): never opened. Moving it (rename) does not follow it either.
+            try
+            {
+                inbox.MoveOut(file, FolderReader.NotReadable(file)!, batch);
+            }
+            catch (IOException e)
+            {
+                logger.LogWarning("{File}: {Reason}; it could not be moved to quarantine either ({Error}) and stays in the inbox", name, file.Refusal, e.Message);
+                return $"{name}: not a regular file, left in place.";
+            }
+
+            logger.LogWarning("{File}: {Reason}; moved to quarantine", name, file.Refusal);
+            return $"{name}: not a regular file, quarantined.";
+        }
+
         if (file.Kind is null)
         {
             var unknown = FolderReader.UnknownKind(file);
             inbox.MoveOut(file, unknown, batch);
-            logger.LogWarning("{File}: {Reason}; moved to quarantine", file.DisplayName, unknown.Errors[0].Reason);
-            return $"{file.DisplayName}: not a known kind, quarantined.";
+            logger.LogWarning("{File}: {Reason}; moved to quarantine", name, unknown.Errors[0].Reason);
+            return $"{name}: not a known kind, quarantined.";
         }
 
         FileReport report;
@@ -91,14 +110,14 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
         {
             // The file itself cannot be read (a damaged workbook, say): it will not get better by retrying.
             inbox.Reject(file, $"the file could not be read: {e.Message}", batch);
-            logger.LogWarning("{File} could not be read and was moved to quarantine: {Reason}", file.DisplayName, e.Message);
-            return $"{file.DisplayName}: unreadable, quarantined.";
+            logger.LogWarning("{File} could not be read and was moved to quarantine: {Reason}", name, Ingest.Parsing.IngestError.Safe(e.Message));
+            return $"{name}: unreadable, quarantined.";
         }
 
         var moved = inbox.MoveOut(file, report, batch);
         logger.LogInformation("{File}: {Rows} rows, {Loaded} loaded, {Unchanged} unchanged, {Quarantined} quarantined; moved to {Target}",
-            file.DisplayName, report.Rows, report.Loaded, report.Unchanged, report.Quarantined, moved);
-        return $"{file.DisplayName}: {report.Rows} rows, {report.Loaded} loaded, {report.Unchanged} unchanged, {report.Quarantined} quarantined" +
+            name, report.Rows, report.Loaded, report.Unchanged, report.Quarantined, Domain.People.CprNumber.MaskAll(moved));
+        return $"{name}: {report.Rows} rows, {report.Loaded} loaded, {report.Unchanged} unchanged, {report.Quarantined} quarantined" +
             (Inbox.Failed(report) ? ", file quarantined." : ".");
     }
 

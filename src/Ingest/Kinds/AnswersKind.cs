@@ -16,14 +16,16 @@ public sealed class AnswersKind : KindDefinition<Answer>
 
     public override IReadOnlyList<Column> Columns { get; } =
     [
-        new("course_id", "forloeb_id", Required: true),
-        new("wave", "runde", Required: true),
-        new("answered_date", "besvaret_dato"),
+        new("course_id", Required: true),
+        new("wave", Required: true),
+        new("answered_date"),
     ];
 
     public override string Key(Answer record) => $"{record.CourseId}|{Codes.Of(record.Wave)}";
 
     public override bool IsExtraColumn(string name, ReadContext context) => context.Instruments.FindItem(name) is not null;
+
+    public override IEnumerable<string> ExtraColumnNames(ReadContext context) => context.Instruments.All.SelectMany(i => i.Items);
 
     public override Answer? Map(RowAccess row, ReadContext context)
     {

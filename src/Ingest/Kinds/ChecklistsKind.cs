@@ -15,22 +15,24 @@ public sealed class ChecklistsKind : KindDefinition<Checklist>
 
     public override IReadOnlyList<Column> Columns { get; } =
     [
-        new("course_id", "forloeb_id", Required: true),
-        new("checklist", "tjekliste", Required: true),
-        new("date", "dato"),
-        new("worker_id", "medarbejder"),
+        new("course_id", Required: true),
+        new("checklist", Required: true),
+        new("date"),
+        new("worker_id"),
     ];
 
     public override string Key(Checklist record) => $"{record.CourseId}|{Codes.Of(record.Kind)}";
 
     public override bool IsExtraColumn(string name, ReadContext context) => AllItems.Contains(name);
 
+    public override IEnumerable<string> ExtraColumnNames(ReadContext context) => AllItems;
+
     public override Checklist? Map(RowAccess row, ReadContext context)
     {
         var course = CourseReference(row, context);
         var kind = row.Code<ChecklistKind>("checklist", required: true);
         var date = row.Date("date");
-        var worker = row.Text("worker_id");
+        var worker = row.Id("worker_id");
         var items = new Dictionary<string, ItemAnswer>(row.Map.Extras.Count);
         if (kind is not null)
         {

@@ -16,11 +16,11 @@ public sealed class ContactsKind : KindDefinition<Contact>
 
     public override IReadOnlyList<Column> Columns { get; } =
     [
-        new("course_id", "forloeb_id", Required: true),
-        new("date", "dato", Required: true),
-        new("kind", "type", Required: true),
-        new("minutes", "minutter"),
-        new("worker_id", "medarbejder"),
+        new("course_id", Required: true),
+        new("date", Required: true),
+        new("kind", Required: true),
+        new("minutes"),
+        new("worker_id"),
     ];
 
     /// <summary>Without the occurrence number, which is added per file (duplicates are allowed here).</summary>
@@ -33,7 +33,7 @@ public sealed class ContactsKind : KindDefinition<Contact>
         var date = row.Date("date", required: true);
         var kind = row.Code<ContactKind>("kind", required: true);
         var minutes = row.WholeNumber("minutes", 0, 24 * 60);
-        var worker = row.Text("worker_id");
+        var worker = row.Id("worker_id");
         if (row.Errors.Count > 0 || course is null || date is null || kind is null)
         {
             return null;

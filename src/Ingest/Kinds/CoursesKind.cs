@@ -14,31 +14,31 @@ public sealed class CoursesKind : KindDefinition<Course>
 
     public override IReadOnlyList<Column> Columns { get; } =
     [
-        new("course_id", "forloeb_id", Required: true),
+        new("course_id", Required: true),
         new("cpr", Required: true),
-        new("municipality", "kommune"),
-        new("group", "gruppe", Required: true),
-        new("worker_id", "medarbejder"),
-        new("shelter_exit_date", "udflytning_krisecenter"),
-        new("move_in_date", "indflytning_bolig"),
-        new("contact_start", "kontakt_start"),
-        new("phase1_start", "fase1_start"),
-        new("phase2_start", "fase2_start"),
-        new("phase3_start", "fase3_start"),
-        new("end_date", "afslutning"),
-        new("end_reason", "afslutningsaarsag"),
-        new("children", "boern"),
+        new("municipality"),
+        new("group", Required: true),
+        new("worker_id"),
+        new("shelter_exit_date"),
+        new("move_in_date"),
+        new("contact_start"),
+        new("phase1_start"),
+        new("phase2_start"),
+        new("phase3_start"),
+        new("end_date"),
+        new("end_reason"),
+        new("children"),
     ];
 
     public override string Key(Course record) => record.CourseId;
 
     public override Course? Map(RowAccess row, ReadContext context)
     {
-        var id = row.Text("course_id", required: true);
+        var id = row.Id("course_id", required: true);
         var cpr = row.Cpr("cpr");
         var municipality = row.Text("municipality") ?? context.MunicipalityFolder;
         var group = row.Code<Group>("group", required: true);
-        var worker = row.Text("worker_id");
+        var worker = row.Id("worker_id");
         var shelterExit = row.Date("shelter_exit_date");
         var moveIn = row.Date("move_in_date");
         var dates = PhaseOrder.Select(c => row.Date(c)).ToArray();

@@ -20,13 +20,16 @@ public abstract class KindDefinition<T>
     /// <summary>Whether an unknown header name is an item column this kind accepts.</summary>
     public virtual bool IsExtraColumn(string name, ReadContext context) => false;
 
+    /// <summary>The item columns this kind accepts (from the instrument definitions or the checklists), for suggestions.</summary>
+    public virtual IEnumerable<string> ExtraColumnNames(ReadContext context) => [];
+
     /// <summary>Maps the current row, or returns null after recording why (the row is then quarantined).</summary>
     public abstract T? Map(RowAccess row, ReadContext context);
 
     /// <summary>A row that refers to a course must name one that exists in the database or in the same batch.</summary>
     protected static string? CourseReference(RowAccess row, ReadContext context)
     {
-        var id = row.Text("course_id", required: true);
+        var id = row.Id("course_id", required: true);
         if (id is not null && !context.CourseExists(id))
         {
             row.Fail("course_id", row.Cell("course_id"), "no course with this course_id (neither in the database nor in this delivery)");

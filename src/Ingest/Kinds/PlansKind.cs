@@ -7,17 +7,14 @@ namespace Evaluation.Ingest.Kinds;
 /// <summary><c>plans</c> [planer]: one version of the long-term plan with its seven needs-assessment domains.</summary>
 public sealed class PlansKind : KindDefinition<Plan>
 {
-    private static readonly string[] DanishDomains =
-        ["bolig", "psykisk_helbred", "fysisk_helbred", "oekonomi", "netvaerk", "daglige_aktiviteter", "uddannelse_beskaeftigelse"];
-
     public override InputKind Kind => InputKind.Plans;
 
     public override IReadOnlyList<Column> Columns { get; } =
     [
-        new("course_id", "forloeb_id", Required: true),
-        new("date", "dato", Required: true),
-        new("goals", "maal"),
-        .. Plan.Domains.Select((d, i) => new Column(d, DanishDomains[i])),
+        new("course_id", Required: true),
+        new("date", Required: true),
+        new("goals"),
+        .. Plan.Domains.Select(d => new Column(d)),
     ];
 
     public override string Key(Plan record) => $"{record.CourseId}|{record.Date:yyyy-MM-dd}";

@@ -12,9 +12,9 @@ public sealed class ShelterStaysKind : KindDefinition<ShelterStay>
     public override IReadOnlyList<Column> Columns { get; } =
     [
         new("cpr", Required: true),
-        new("shelter_id", "krisecenter", Required: true),
-        new("entry_date", "indflytning", Required: true),
-        new("exit_date", "udflytning"),
+        new("shelter_id", Required: true),
+        new("entry_date", Required: true),
+        new("exit_date"),
     ];
 
     public override string Key(ShelterStay record) => $"{record.PersonKey}|{record.ShelterId}|{record.EntryDate:yyyy-MM-dd}";
@@ -22,7 +22,7 @@ public sealed class ShelterStaysKind : KindDefinition<ShelterStay>
     public override ShelterStay? Map(RowAccess row, ReadContext context)
     {
         var cpr = row.Cpr("cpr");
-        var shelter = row.Text("shelter_id", required: true);
+        var shelter = row.Id("shelter_id", required: true);
         var entry = row.Date("entry_date", required: true);
         var exit = row.Date("exit_date");
         row.NotBefore("exit_date", exit, "entry_date", entry);

@@ -11,18 +11,18 @@ public sealed class StaffKind : KindDefinition<StaffMember>
 
     public override IReadOnlyList<Column> Columns { get; } =
     [
-        new("worker_id", "medarbejder", Required: true),
-        new("municipality", "kommune"),
-        new("fte", "aarsvaerk", Required: true),
-        new("start_date", "startdato"),
-        new("end_date", "slutdato"),
+        new("worker_id", Required: true),
+        new("municipality"),
+        new("fte", Required: true),
+        new("start_date"),
+        new("end_date"),
     ];
 
     public override string Key(StaffMember record) => record.WorkerId;
 
     public override StaffMember? Map(RowAccess row, ReadContext context)
     {
-        var worker = row.Text("worker_id", required: true);
+        var worker = row.Id("worker_id", required: true);
         var municipality = row.Text("municipality") ?? context.MunicipalityFolder;
         var fte = row.Number("fte", required: true);
         if (fte is <= 0 or > 1)

@@ -13,9 +13,9 @@ public sealed class TenanciesKind : KindDefinition<Tenancy>
     public override IReadOnlyList<Column> Columns { get; } =
     [
         new("cpr", Required: true),
-        new("start_date", "startdato", Required: true),
-        new("end_date", "slutdato"),
-        new("end_reason", "ophoersaarsag"),
+        new("start_date", Required: true),
+        new("end_date"),
+        new("end_reason"),
     ];
 
     public override string Key(Tenancy record) => $"{record.PersonKey}|{record.StartDate:yyyy-MM-dd}";

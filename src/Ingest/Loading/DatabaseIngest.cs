@@ -12,10 +12,19 @@ namespace Evaluation.Ingest.Loading;
 /// its rows are streamed through binary COPY straight into their table when all their natural keys
 /// are new; otherwise into a staging table, compared with what is stored, changes written to the
 /// history, and upserted set-based on the natural key. A file whose content was ingested before
-/// (same SHA-256) changes nothing.
+/// (same SHA-256) changes nothing. Every file is judged on its own: a file that cannot be read is
+/// rolled back to its claim and recorded with its reason, and the run goes on with the others.
 /// </summary>
-public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer pseudonymizer, InstrumentSet instruments)
+public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer pseudonymizer, InstrumentSet instruments, IngestSettings? settings = null)
 {
+    private readonly IngestSettings settings = settings ?? IngestSettings.Default;
+
+    /// <summary>
+    /// Validates and reports exactly as ingest does, in the same transactions, but rolls every file
+    /// back instead of committing it: nothing is stored (<c>ingest --dry-run</c>).
+    /// </summary>
+    public bool DryRun { get; init; }
+
     /// <summary>Called inside a file's transaction just before commit; tests use it to fail a file midway.</summary>
     internal Func<string, Task>? BeforeCommit { get; set; }
 
@@ -46,7 +55,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
 
         Task TwoKindsAtATimeAsync(IEnumerable<int> batch)
         {
-            var kinds = batch.GroupBy(i => files[i].Kind).OrderByDescending(kind => kind.Sum(i => new FileInfo(files[i].Path).Length)).ToList();
+            var kinds = batch.GroupBy(i => files[i].Kind).OrderByDescending(kind => kind.Sum(i => SizeOf(files[i]))).ToList();
             return Parallel.ForEachAsync(kinds, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (kind, token) =>
             {
                 foreach (var index in kind)
@@ -57,11 +66,29 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         }
     }
 
+    /// <summary>A file's size for scheduling; an entry that is not read (a link, a folder) or has gone weighs nothing.</summary>
+    private static long SizeOf(InboxFile file)
+    {
+        if (file.Refusal is not null)
+        {
+            return 0;
+        }
+
+        try
+        {
+            return new FileInfo(file.Path).Length;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     private async Task<FileReport> IngestOneAsync(InboxFile file, HashSet<string> courseIds, IProgress<string>? progress, CancellationToken cancellationToken)
     {
-        if (file.Kind is null)
+        if (FolderReader.NotReadable(file) is { } refused)
         {
-            return FolderReader.UnknownKind(file);
+            return refused;
         }
 
         progress?.Report(file.DisplayName);
@@ -75,8 +102,23 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
     public async Task<FileReport> IngestFileAsync(InboxFile file, HashSet<string> courseIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(file);
+        ArgumentNullException.ThrowIfNull(courseIds);
+        if (file.Refusal is not null)
+        {
+            return FolderReader.NotReadable(file)!;
+        }
+
         var kind = file.Kind ?? throw new ArgumentException("The file has no known kind.", nameof(file));
-        var fingerprint = FileFingerprint.Of(file.Path, file.Municipality);
+        FileFingerprint fingerprint;
+        try
+        {
+            fingerprint = FileFingerprint.Of(file.Path, file.Municipality);
+        }
+        catch (Exception e) when (FolderReader.IsFileProblem(e))
+        {
+            return FolderReader.UnreadableReport(file, e, new FileReadResult(), null);
+        }
+
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
 
@@ -89,34 +131,52 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         if (claimed is not { } fileId)
         {
             await transaction.RollbackAsync(cancellationToken);
-            return await EarlierReportAsync(connection, file, kind, fingerprint.Sha256, cancellationToken);
+            return await EarlierReportAsync(connection, file, kind, fingerprint.Sha256, cancellationToken) with { Encoding = FolderReader.EncodingOf(file, fingerprint) };
         }
 
-        // Course ids become known as they are read, so that the files after this one may refer
-        // to them; should this file fail, the whole run stops.
-        var context = new ReadContext(file.Municipality, pseudonymizer, instruments, courseIds.Contains);
+        // The course ids of this file become known to the files after it once it is committed.
+        var context = new ReadContext(file.Municipality, pseudonymizer, instruments, courseIds.Contains, settings);
         var result = new FileReadResult();
-        int loaded = kind switch
+        var newCourseIds = new HashSet<string>(StringComparer.Ordinal);
+        await ExecuteAsync(connection, "SAVEPOINT claimed", cancellationToken);
+        (int Inserted, int Updated) loaded;
+        FileReport? unreadable = null;
+        try
         {
-            InputKind.Courses => await LoadAsync(connection, TableSpecs.Courses, () => Collect(Read(AllKinds.Courses, true), courseIds), result, fileId, cancellationToken),
-            InputKind.Checklists => await LoadAsync(connection, TableSpecs.Checklists, () => Records(Read(AllKinds.Checklists, true)), result, fileId, cancellationToken),
-            InputKind.Contacts => await LoadAsync(connection, TableSpecs.Contacts, () => ContactKeys.Number(Read(AllKinds.Contacts, false)), result, fileId, cancellationToken),
-            InputKind.Plans => await LoadAsync(connection, TableSpecs.Plans, () => Records(Read(AllKinds.Plans, true)), result, fileId, cancellationToken),
-            InputKind.Answers => await LoadAsync(connection, TableSpecs.Answers, () => Records(Read(AllKinds.Answers, true)), result, fileId, cancellationToken),
-            InputKind.ShelterStays => await LoadAsync(connection, TableSpecs.ShelterStays, () => Records(Read(AllKinds.ShelterStays, true)), result, fileId, cancellationToken),
-            InputKind.Tenancies => await LoadAsync(connection, TableSpecs.Tenancies, () => Records(Read(AllKinds.Tenancies, true)), result, fileId, cancellationToken),
-            _ => await LoadAsync(connection, TableSpecs.Staff, () => Records(Read(AllKinds.Staff, true)), result, fileId, cancellationToken),
-        };
+            loaded = kind switch
+            {
+                InputKind.Courses => await LoadAsync(connection, TableSpecs.Courses, () => Collect(Read(AllKinds.Courses, true), newCourseIds), result, fileId, cancellationToken),
+                InputKind.Checklists => await LoadAsync(connection, TableSpecs.Checklists, () => Records(Read(AllKinds.Checklists, true)), result, fileId, cancellationToken),
+                InputKind.Contacts => await LoadAsync(connection, TableSpecs.Contacts, () => ContactKeys.Number(Read(AllKinds.Contacts, false)), result, fileId, cancellationToken),
+                InputKind.Plans => await LoadAsync(connection, TableSpecs.Plans, () => Records(Read(AllKinds.Plans, true)), result, fileId, cancellationToken),
+                InputKind.Answers => await LoadAsync(connection, TableSpecs.Answers, () => Records(Read(AllKinds.Answers, true)), result, fileId, cancellationToken),
+                InputKind.ShelterStays => await LoadAsync(connection, TableSpecs.ShelterStays, () => Records(Read(AllKinds.ShelterStays, true)), result, fileId, cancellationToken),
+                InputKind.Tenancies => await LoadAsync(connection, TableSpecs.Tenancies, () => Records(Read(AllKinds.Tenancies, true)), result, fileId, cancellationToken),
+                _ => await LoadAsync(connection, TableSpecs.Staff, () => Records(Read(AllKinds.Staff, true)), result, fileId, cancellationToken),
+            };
+        }
+        catch (Exception e) when (e is not (NpgsqlException or OperationCanceledException) && FolderReader.IsFileProblem(e) && !connection.FullState.HasFlag(System.Data.ConnectionState.Broken))
+        {
+            // The file, not the database, failed: nothing of it is loaded, and its reason is recorded
+            // under its hash, so the same file again reports the same without being read.
+            await ExecuteAsync(connection, "ROLLBACK TO SAVEPOINT claimed", cancellationToken);
+            unreadable = FolderReader.UnreadableReport(file, e, result, fingerprint);
+            newCourseIds.Clear();
+            loaded = (0, 0);
+        }
 
-        int unchanged = result.Rows - result.Quarantined - loaded;
-        await WriteQuarantineAsync(connection, fileId, result.Errors, cancellationToken);
+        int rows = unreadable?.Rows ?? result.Rows;
+        int quarantined = unreadable?.Quarantined ?? result.Quarantined;
+        var errors = unreadable?.Errors ?? result.Errors;
+        int unchanged = rows - quarantined - loaded.Inserted - loaded.Updated;
+        await WriteQuarantineAsync(connection, fileId, errors, cancellationToken);
         await using (var update = new NpgsqlCommand(
             "UPDATE ingest_files SET rows = @rows, loaded = @loaded, unchanged = @unchanged, quarantined = @quarantined WHERE id = @id", connection))
         {
-            update.Parameters.AddWithValue("rows", result.Rows);
-            update.Parameters.AddWithValue("loaded", loaded);
+            update.Parameters.AddWithValue("rows", rows);
+            update.Parameters.AddWithValue("loaded", loaded.Inserted + loaded.Updated);
             update.Parameters.AddWithValue("unchanged", unchanged);
-            update.Parameters.AddWithValue("quarantined", result.Quarantined);
+            update.Parameters.AddWithValue("quarantined", quarantined);
             update.Parameters.AddWithValue("id", fileId);
             await update.ExecuteNonQueryAsync(cancellationToken);
         }
@@ -126,14 +186,32 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             await BeforeCommit(file.DisplayName);
         }
 
-        await transaction.CommitAsync(cancellationToken);
-        return new FileReport(file.DisplayName, kind.Code(), result.Rows, loaded, unchanged, result.Quarantined, result.Errors);
+        if (DryRun)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+        }
+        else
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+
+        lock (courseIds)
+        {
+            courseIds.UnionWith(newCourseIds);
+        }
+
+        return unreadable ?? new FileReport(file.DisplayName, kind.Code(), rows, loaded.Inserted + loaded.Updated, unchanged, quarantined, errors)
+        {
+            Inserted = loaded.Inserted,
+            Updated = loaded.Updated,
+            Encoding = FolderReader.EncodingOf(file, fingerprint),
+        };
 
         // One pass over the file; the reader is closed when the pass ends or fails.
         IEnumerable<(int Row, T Record)> Read<T>(Kinds.KindDefinition<T> definition, bool uniqueKeys)
             where T : class
         {
-            using var table = FileRows.Open(file.Path, fingerprint);
+            using var table = FileRows.Open(file.Path, fingerprint, settings.Options);
             foreach (var row in FileRows.Read(definition, table, context, result, uniqueKeys))
             {
                 yield return row;
@@ -158,14 +236,14 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
     /// savepoint and the file is read again into a staging table and merged. Returns the rows
     /// inserted or changed.
     /// </summary>
-    private static async Task<int> LoadAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, Func<IEnumerable<T>> read, FileReadResult result, long fileId, CancellationToken cancellationToken)
+    private async Task<(int Inserted, int Updated)> LoadAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, Func<IEnumerable<T>> read, FileReadResult result, long fileId, CancellationToken cancellationToken)
     {
         await ExecuteAsync(connection, "SAVEPOINT direct", cancellationToken);
         try
         {
             int copied = await CopyAsync(connection, spec.Table, spec.Stage, read(), ("source_file_id", fileId), cancellationToken);
             await ExecuteAsync(connection, "RELEASE SAVEPOINT direct", cancellationToken);
-            return copied;
+            return (copied, 0);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
         {
@@ -242,9 +320,10 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
         }
     }
 
-    private static async Task<int> MergeAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, long fileId, CancellationToken cancellationToken)
+    private async Task<(int Inserted, int Updated)> MergeAsync<T>(NpgsqlConnection connection, TableSpec<T> spec, long fileId, CancellationToken cancellationToken)
     {
-        if (spec.Keys.Contains("course_id") && spec.Table != "courses")
+        // A dry run rolled back the courses of this run, which the rows may refer to.
+        if (!DryRun && spec.Keys.Contains("course_id") && spec.Table != "courses")
         {
             // Every row was checked against the known courses while reading; this set-based check
             // stands in for a foreign key (see EvaluationDbContext) and must never fire.
@@ -285,7 +364,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             ORDER BY {string.Join(", ", spec.Keys.Select(k => "i." + Quote(k)))}
             """, cancellationToken);
         await ExecuteAsync(connection, "DROP TABLE stage", cancellationToken);
-        return updated + inserted;
+        return (inserted, updated);
     }
 
     private static async Task<long?> ClaimFileAsync(NpgsqlConnection connection, InboxFile file, InputKind kind, string sha256, CancellationToken cancellationToken)
@@ -297,7 +376,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             ON CONFLICT (sha256) DO NOTHING
             RETURNING id
             """, connection);
-        command.Parameters.AddWithValue("name", file.DisplayName);
+        command.Parameters.AddWithValue("name", IngestError.Safe(file.DisplayName)!); // a CPR number in a file name is stored masked
         command.Parameters.AddWithValue("kind", kind.Code());
         command.Parameters.AddWithValue("sha", sha256);
         return await command.ExecuteScalarAsync(cancellationToken) as long?;

@@ -7,8 +7,10 @@ namespace Evaluation.Ingest.Parsing;
 /// Typed access to the current row for a kind's mapping code. Every failed value is recorded with
 /// its column and reason; a row with any failure is quarantined whole.
 /// </summary>
-public sealed class RowAccess(ITableReader table, HeaderMap map)
+public sealed class RowAccess(ITableReader table, HeaderMap map, IngestOptions? limits = null)
 {
+    private readonly IngestOptions limits = limits ?? IngestSettings.Default.Options;
+
     private readonly List<IngestError> errors = [];
 
     public int RowNumber => table.RowNumber;
@@ -33,10 +35,41 @@ public sealed class RowAccess(ITableReader table, HeaderMap map)
             return null;
         }
 
-        return cell.Text;
+        var text = cell.Text;
+        if (HoldsCprNumber(text))
+        {
+            Fail(column, cell, "looks like a CPR number; a CPR number belongs in the cpr column only and is never stored in clear");
+            return null;
+        }
+
+        return text;
     }
 
-    public DateOnly? Date(string column, bool required = false) => Parse<DateOnly>(column, required, ValueParser.TryDate);
+    /// <summary>Whether a text holds a valid CPR number (a real birth date), alone or inside a longer text.</summary>
+    public static bool HoldsCprNumber(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return CprNumber.ContainsCprShape(text) && CprNumber.Candidates(text).Any(c => CprNumber.TryParse(c, out _) is not null);
+    }
+
+    /// <summary>
+    /// An id (course_id, worker_id, shelter_id): any text, except one holding a valid CPR number,
+    /// which is quarantined (masked) rather than stored in clear, as for every text value.
+    /// </summary>
+    public string? Id(string column, bool required = false) => Text(column, required);
+
+    /// <summary>A date within the accepted years (SPEC §2; 1900–2100 unless configured): a placeholder such as 0001-01-01 is a bad value.</summary>
+    public DateOnly? Date(string column, bool required = false)
+    {
+        var date = Parse<DateOnly>(column, required, ValueParser.TryDate);
+        if (date is { } d && (d < limits.EarliestDate || d > limits.LatestDate))
+        {
+            Fail(column, Cell(column), $"outside the accepted dates {limits.EarliestDate:yyyy-MM-dd} to {limits.LatestDate:yyyy-MM-dd} (a placeholder date?)");
+            return null;
+        }
+
+        return date;
+    }
 
     public double? Number(string column, bool required = false) => Parse<double>(column, required, ValueParser.TryNumber);
 
@@ -126,8 +159,15 @@ public sealed class RowAccess(ITableReader table, HeaderMap map)
             return null;
         }
 
-        return column.Equals("cpr", StringComparison.OrdinalIgnoreCase) || CprNumber.LooksLikeCpr(value)
-            ? CprNumber.Mask(value)
+        // The CPR-shaped part of a longer text is masked where it stands; a value that could be a
+        // CPR number written some other way (spaces, a digit too few) is masked whole.
+        if (column.Equals("cpr", StringComparison.OrdinalIgnoreCase))
+        {
+            return CprNumber.Mask(value);
+        }
+
+        return CprNumber.ContainsCprShape(value) ? CprNumber.MaskAll(value)
+            : CprNumber.LooksLikeCpr(value) ? CprNumber.Mask(value)
             : value;
     }
 }

@@ -27,7 +27,12 @@ public readonly record struct Cell
         _ => FromText(value.ToString()),
     };
 
+    /// <summary>An Excel error cell (<c>#N/A</c>, <c>#DIV/0!</c>, <c>#REF!</c> …): a bad value, never an empty one.</summary>
+    public static Cell FromError(string code) => new(new ExcelError(code));
+
     public bool IsEmpty => value is null;
+
+    public bool IsError => value is ExcelError;
 
     public bool IsNumber => value is double;
 
@@ -49,8 +54,11 @@ public readonly record struct Cell
         double d => d.ToString("0.###############", CultureInfo.InvariantCulture),
         DateTime d => d.ToString(d.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
+        ExcelError e => e.Code,
         _ => value.ToString() ?? "",
     };
 
     public override string ToString() => Text;
+
+    private sealed record ExcelError(string Code);
 }

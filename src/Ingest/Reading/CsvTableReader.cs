@@ -1,28 +1,66 @@
+using System.Globalization;
 using Sylvan.Data.Csv;
 
 namespace Evaluation.Ingest.Reading;
 
-/// <summary>CSV through Sylvan.Data.Csv: separator detected from the header (<c>;</c> or <c>,</c>), RFC 4180 quoting.</summary>
+/// <summary>
+/// CSV through Sylvan.Data.Csv: separator detected from the header (<c>;</c> or <c>,</c>), RFC 4180
+/// quoting, the encoding the fingerprint found. Row numbers are line numbers (header = 1), counted
+/// across quoted line breaks. A line beyond the limit or a quote that never closes makes the file
+/// unreadable, with the line where it starts.
+/// </summary>
 public sealed class CsvTableReader : ITableReader
 {
     private readonly CsvDataReader reader;
+    private readonly int maxLineLength;
     private Cell[] cells = [];
     private int rowNumber = 1;
+    private int nextLine;
 
-    public CsvTableReader(string path, FileFingerprint fingerprint)
+    public CsvTableReader(string path, FileFingerprint fingerprint, IngestOptions limits)
     {
-        var text = new StreamReader(path, fingerprint.Encoding, detectEncodingFromByteOrderMarks: fingerprint.HasBom, 1 << 16);
-        reader = CsvDataReader.Create(text, new CsvDataReaderOptions
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        ArgumentNullException.ThrowIfNull(limits);
+        maxLineLength = limits.MaxLineLength;
+        var stream = SafeFile.OpenRead(path);
+        try
         {
-            Delimiter = DetectDelimiter(path, fingerprint),
-            HasHeaders = true,
-            OwnsReader = true,
-            BufferSize = 1 << 16,
-            // A value longer than this is a broken file (an unmatched quote), not data.
-            MaxBufferSize = 1 << 22,
-            StringFactory = new StringPool().Get,
-        });
+            var delimiter = DetectSeparator(FirstLine(path, fingerprint, maxLineLength));
+            stream.Position = fingerprint.BomLength;
+            var text = new StreamReader(stream, fingerprint.Encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
+            int buffer = Math.Min(1 << 16, maxLineLength);
+            reader = CsvDataReader.Create(text, new CsvDataReaderOptions
+            {
+                Delimiter = delimiter,
+                HasHeaders = true,
+                OwnsReader = true,
+                BufferSize = buffer,
+
+                // A record longer than this is a broken file (an unmatched quote) or a hostile one, not data.
+                MaxBufferSize = Math.Max(buffer, maxLineLength),
+                StringFactory = new StringPool().Get,
+            });
+        }
+        catch (Exception e) when (e is not UnreadableFileException)
+        {
+            stream.Dispose();
+            throw Unreadable(e, 1);
+        }
+
         Header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToList();
+        if (Header.All(h => h.TrimStart('\uFEFF').Length == 0))
+        {
+            reader.Dispose();
+            throw new UnreadableFileException(fingerprint.HasBom ? "the file holds no text, only a byte-order mark" : "the file has no header line");
+        }
+
+        if (Header.Count > limits.MaxColumns)
+        {
+            reader.Dispose();
+            throw new UnreadableFileException(string.Create(CultureInfo.InvariantCulture, $"the header has {Header.Count} columns, more than the limit of {limits.MaxColumns} (Ingest:MaxColumns)"));
+        }
+
+        nextLine = 2 + Header.Sum(LineBreaks);
     }
 
     public IReadOnlyList<string> Header { get; }
@@ -36,31 +74,66 @@ public sealed class CsvTableReader : ITableReader
     /// <summary>Moves to the next row and makes its cells once: validation looks at most cells more than once.</summary>
     public bool Read()
     {
-        if (!reader.Read())
+        try
         {
-            return false;
+            if (!reader.Read())
+            {
+                return false;
+            }
+        }
+        catch (Exception e) when (e is CsvRecordTooLargeException or CsvFormatException or InvalidDataException)
+        {
+            throw Unreadable(e, nextLine);
         }
 
-        rowNumber++;
+        rowNumber = nextLine;
         if (cells.Length < reader.RowFieldCount)
         {
             cells = new Cell[reader.RowFieldCount];
         }
 
+        int breaks = 0;
         for (int i = 0; i < reader.RowFieldCount; i++)
         {
-            cells[i] = Cell.FromText(reader.GetString(i));
+            var text = reader.GetString(i);
+            breaks += LineBreaks(text);
+            cells[i] = Cell.FromText(text);
         }
 
+        nextLine = rowNumber + 1 + breaks;
         return true;
     }
 
     public void Dispose() => reader.Dispose();
 
-    private static char DetectDelimiter(string path, FileFingerprint fingerprint)
+    /// <summary>Line breaks inside a quoted value: the next row starts that many lines further down.</summary>
+    private static int LineBreaks(string text) => text.AsSpan().Count('\n');
+
+    private UnreadableFileException Unreadable(Exception e, int line) => new(e switch
     {
-        using var text = new StreamReader(path, fingerprint.Encoding, fingerprint.HasBom);
-        return DetectSeparator(text.ReadLine() ?? "");
+        CsvRecordTooLargeException => string.Create(CultureInfo.InvariantCulture,
+            $"row {line} is longer than {maxLineLength} characters, the limit Ingest:MaxLineLength (or a quote opened there never closes); nothing of the file was loaded"),
+        CsvFormatException when e.Message.Contains("without a closing quote", StringComparison.Ordinal) => string.Create(CultureInfo.InvariantCulture,
+            $"a quote opened in row {line} never closes; nothing of the file was loaded"),
+        CsvFormatException => string.Create(CultureInfo.InvariantCulture,
+            $"row {line} has a closing quote followed by more text (quote the whole value, and double a quote inside it); nothing of the file was loaded"),
+        _ => string.Create(CultureInfo.InvariantCulture, $"the file could not be read at row {line} ({e.GetType().Name}); nothing of it was loaded"),
+    }, e);
+
+    /// <summary>The header line, read no further than the line limit.</summary>
+    private static string FirstLine(string path, FileFingerprint fingerprint, int limit)
+    {
+        using var stream = SafeFile.OpenRead(path);
+        stream.Position = fingerprint.BomLength;
+        using var text = new StreamReader(stream, fingerprint.Encoding, detectEncodingFromByteOrderMarks: false);
+        var line = new System.Text.StringBuilder();
+        int c;
+        while (line.Length < limit && (c = text.Read()) >= 0 && c != '\n' && c != '\r')
+        {
+            line.Append((char)c);
+        }
+
+        return line.ToString();
     }
 
     /// <summary>The separator of a header line: whichever of ';' and ',' occurs more often outside quotes.</summary>

@@ -23,22 +23,48 @@ public sealed class FileReadResult
 
 /// <summary>
 /// The row loop shared by database ingest and <c>--data</c> reading: header matching, field-count
-/// check, mapping with validation, duplicate natural keys within the file. Streams: one row at a time.
+/// check, the checks every cell gets (Excel error cells, NUL bytes, bytes that are not UTF-8, length),
+/// mapping with validation, duplicate natural keys within the file. Streams: one row at a time.
 /// </summary>
 public static class FileRows
 {
-    public static ITableReader Open(string path, FileFingerprint fingerprint) =>
-        path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase)
-            ? new XlsxTableReader(path)
-            : new CsvTableReader(path, fingerprint);
+    /// <summary>
+    /// Opens a file as a table, by its extension, after checking that its content is what the name
+    /// says; a file that cannot be read as a table is an <see cref="UnreadableFileException"/>.
+    /// </summary>
+    public static ITableReader Open(string path, FileFingerprint fingerprint, IngestOptions? limits = null)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(fingerprint);
+        limits ??= IngestSettings.Default.Options;
+        if (path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            return new XlsxTableReader(path, fingerprint, limits);
+        }
+
+        var problem = fingerprint.Signature switch
+        {
+            FileSignature.Empty => "the file is empty (0 bytes)",
+            FileSignature.Zip => "not a CSV file: an Excel workbook (or another zip file) named .csv; rename it to .xlsx",
+            FileSignature.OleCompound => "not a CSV file: an old Excel .xls or an encrypted workbook named .csv; save it as CSV or .xlsx",
+            _ when fingerprint.IsBlank => "the file holds no text, only a byte-order mark",
+            _ => null,
+        };
+        return problem is null ? new CsvTableReader(path, fingerprint, limits) : throw new UnreadableFileException(problem);
+    }
 
     /// <summary>Yields the valid records with their row numbers; bad rows go to <paramref name="result"/>.</summary>
     public static IEnumerable<(int Row, T Record)> Read<T>(
         KindDefinition<T> kind, ITableReader table, ReadContext context, FileReadResult result, bool uniqueKeys)
         where T : class
     {
-        var map = HeaderMap.Build(table.Header, kind.Columns, name => kind.IsExtraColumn(name, context), result.Errors);
-        var row = new RowAccess(table, map);
+        ArgumentNullException.ThrowIfNull(kind);
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(result);
+        var settings = context.Settings;
+        var map = HeaderMap.Build(table.Header, kind.Columns, name => kind.IsExtraColumn(name, context), kind.ExtraColumnNames(context), settings.Vocabulary, result.Errors);
+        var row = new RowAccess(table, map, settings.Options);
         var seen = uniqueKeys ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
         while (table.Read())
         {
@@ -58,6 +84,10 @@ public static class FileRows
             {
                 result.Errors.Add(new IngestError(table.RowNumber, null, null,
                     $"the row has {table.FieldCount} values but the header has {table.Header.Count} columns (a separator or quote is off)"));
+            }
+            else if (!CellsAreSound(table, map, settings.Options, result.Errors))
+            {
+                // reported per cell
             }
             else
             {
@@ -89,6 +119,64 @@ public static class FileRows
         }
     }
 
+    /// <summary>
+    /// The checks every read cell gets before any parsing: none of them may be an Excel error, hold a
+    /// NUL or a byte that is not UTF-8, or be longer than the limit; a value in an unnamed column is
+    /// an error too. Columns configured as ignored are not looked at.
+    /// </summary>
+    private static bool CellsAreSound(ITableReader table, HeaderMap map, IngestOptions limits, List<IngestError> errors)
+    {
+        bool sound = true;
+        foreach (var (index, name) in map.Used)
+        {
+            var cell = table[index];
+            if (cell.IsEmpty)
+            {
+                continue;
+            }
+
+            string? problem = null;
+            if (cell.IsError)
+            {
+                problem = $"an Excel error cell ({cell.Text}): the formula has no value; fix it or clear the cell";
+            }
+            else if (!cell.IsNumber && !cell.IsDate && !cell.IsBoolean)
+            {
+                var text = cell.Text;
+                int odd = text.AsSpan().IndexOfAny('\0', '\uFFFD');
+                if (text.Length > limits.MaxCellLength)
+                {
+                    problem = $"longer than {limits.MaxCellLength} characters, the limit Ingest:MaxCellLength";
+                }
+                else if (odd >= 0 && text.Contains('\0', StringComparison.Ordinal))
+                {
+                    problem = "holds a NUL byte, which is no text (is the file UTF-16 without a byte-order mark, or not a text file?)";
+                }
+                else if (odd >= 0)
+                {
+                    problem = "holds bytes that are not UTF-8 (shown as \uFFFD); the rest of the file is UTF-8, so save the file again as UTF-8";
+                }
+            }
+
+            if (problem is not null)
+            {
+                errors.Add(new IngestError(table.RowNumber, name, RowAccess.Masked(name, cell.Text), problem));
+                sound = false;
+            }
+        }
+
+        foreach (var index in map.Unnamed)
+        {
+            if (!table[index].IsEmpty)
+            {
+                errors.Add(new IngestError(table.RowNumber, null, RowAccess.Masked("", table[index].Text),
+                    $"a value in column {index + 1}, which has no name in the header"));
+                sound = false;
+            }
+        }
+
+        return sound;
+    }
     private static string KeyDescription<T>(KindDefinition<T> kind)
         where T : class => kind.Kind switch
         {

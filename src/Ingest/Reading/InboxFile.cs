@@ -1,14 +1,22 @@
 namespace Evaluation.Ingest.Reading;
 
-/// <summary>One file of an inbox-like folder: its path, its kind (null if the name has none) and its municipality folder.</summary>
+/// <summary>
+/// One entry of an inbox-like folder: its path, its kind (null if the name has none), its
+/// municipality folder, and, when it is not a regular file (a symbolic link, a named pipe, a
+/// device, a folder), why it is not read (<see cref="Refusal"/>): such an entry is reported and never opened.
+/// </summary>
 public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind, string Municipality)
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "archive", "quarantine" };
 
+    /// <summary>Why the entry is not read (not a regular file), or null.</summary>
+    public string? Refusal { get; init; }
+
     /// <summary>
-    /// The files of a folder laid out like the inbox (<c>&lt;dir&gt;/&lt;municipality&gt;/*.csv|xlsx</c>;
+    /// The entries of a folder laid out like the inbox (<c>&lt;dir&gt;/&lt;municipality&gt;/*.csv|xlsx</c>;
     /// files directly in the folder take the folder's own name as municipality). Ordered so that
     /// staff and courses come first and, within a kind, files in name order: a later file wins.
+    /// Links are never followed, not even to a municipality folder.
     /// </summary>
     public static IReadOnlyList<InboxFile> List(string folder)
     {
@@ -19,14 +27,22 @@ public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind,
 
         var root = System.IO.Path.GetFullPath(folder);
         var files = new List<InboxFile>();
-        Add(files, root, root, System.IO.Path.GetFileName(root.TrimEnd(System.IO.Path.DirectorySeparatorChar)));
-        foreach (var sub in Directory.GetDirectories(root).Order(StringComparer.Ordinal))
+        var rootName = System.IO.Path.GetFileName(root.TrimEnd(System.IO.Path.DirectorySeparatorChar));
+        Add(files, root, root, rootName, topLevel: true);
+        foreach (var sub in new DirectoryInfo(root).EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
         {
-            var name = System.IO.Path.GetFileName(sub);
-            if (!SkippedFolders.Contains(name) && !name.StartsWith('.'))
+            if (SkippedFolders.Contains(sub.Name) || sub.Name.StartsWith('.'))
             {
-                Add(files, root, sub, name);
+                continue;
             }
+
+            if (sub.LinkTarget is not null)
+            {
+                files.Add(new InboxFile(sub.FullName, sub.Name + "/", null, sub.Name) { Refusal = SafeFile.Refusal(sub.FullName) });
+                continue;
+            }
+
+            Add(files, root, sub.FullName, sub.Name, topLevel: false);
         }
 
         return files
@@ -36,17 +52,41 @@ public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind,
             .ToList();
     }
 
-    private static void Add(List<InboxFile> files, string root, string folder, string municipality)
+    private static void Add(List<InboxFile> files, string root, string folder, string municipality, bool topLevel)
     {
-        foreach (var path in Directory.GetFiles(folder))
+        List<FileSystemInfo> entries;
+        try
         {
-            var name = System.IO.Path.GetFileName(path);
+            entries = new DirectoryInfo(folder).EnumerateFileSystemInfos().ToList();
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            files.Add(new InboxFile(folder, System.IO.Path.GetRelativePath(root, folder) + "/", null, municipality)
+            {
+                Refusal = "the folder could not be listed (permissions?); nothing in it was read",
+            });
+            return;
+        }
+
+        foreach (var entry in entries)
+        {
+            var name = entry.Name;
             if (name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal))
             {
                 continue; // hidden files and Excel's lock files
             }
 
-            files.Add(new InboxFile(path, System.IO.Path.GetRelativePath(root, path), InputKinds.FromFileName(name), municipality));
+            bool folderEntry = entry is DirectoryInfo && entry.LinkTarget is null;
+            if (folderEntry && topLevel)
+            {
+                continue; // a municipality folder, listed by the caller
+            }
+
+            var display = System.IO.Path.GetRelativePath(root, entry.FullName) + (folderEntry ? "/" : "");
+            files.Add(new InboxFile(entry.FullName, display, InputKinds.FromFileName(name), municipality)
+            {
+                Refusal = folderEntry ? "a folder inside a municipality folder; not read (put the files in the municipality folder itself)" : SafeFile.Refusal(entry.FullName),
+            });
         }
     }
 }

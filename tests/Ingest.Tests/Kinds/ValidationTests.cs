@@ -90,14 +90,16 @@ public sealed class ValidationTests : IDisposable
     }
 
     [Fact]
-    public void UnknownColumns_AreReportedOnTheHeaderRow_AndTheRowsStillLoad()
+    public void UnknownColumn_StopsTheFile_AndReportsEveryRowWithTheClosestNames()
     {
-        folder.Write("X/courses.csv", "course_id,cpr,group,notes\nA,010190-1234,CTI,free text\n");
+        folder.Write("X/courses.csv", "course_id,cpr,group,grupe\nA,010190-1234,CTI,x\nB,020290-1234,KR,y\n");
 
         var report = Inbox.Read(folder).Files.Single();
 
-        AssertError(report, 1, "notes", null, "unknown column");
-        Assert.Equal(1, report.Loaded);
+        AssertError(report, 1, "grupe", null, "unknown column; the closest known names are gruppe (= group), group.");
+        AssertError(report, 2, null, null, "unknown column: grupe");
+        AssertError(report, 3, null, null, "the file is not loaded");
+        Assert.Equal((2, 0, 2), (report.Rows, report.Loaded, report.Quarantined));
     }
 
     [Theory]

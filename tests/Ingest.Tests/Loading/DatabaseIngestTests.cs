@@ -169,5 +169,80 @@ public sealed class DatabaseIngestTests(PostgresFixture postgres) : IClassFixtur
         Assert.Equal(1L, await ScalarAsync<long>(source, "SELECT count(*) FROM ingest_files"));
     }
 
+    [Fact]
+    public async Task Ingest_AnUnreadableFile_IsRecorded_AndTheRunGoesOnWithTheOthers()
+    {
+        var (ingest, source) = await NewDatabaseAsync();
+        folder.Write("X/courses.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("A")}\n");
+        folder.Write("X/courses_b.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("B")}\n\"C,010190-1234\n");
+        folder.Write("X/courses_c.xlsx", "course_id,cpr,group\nD,010190-1234,CTI\n");
+        folder.Write("X/contacts.csv", "course_id,date,kind\nA,2024-02-01,phone\n");
+
+        var reports = await ingest.IngestFolderAsync(folder.Path);
+
+        Inbox.AssertUnreadable(reports.Single(r => r.File == "X/courses_b.csv"), "a quote opened in row 3 never closes");
+        Inbox.AssertUnreadable(reports.Single(r => r.File == "X/courses_c.xlsx"), "a CSV file named .xlsx?");
+        Assert.Equal(1, reports.Single(r => r.File == "X/contacts.csv").Loaded);
+        Assert.Equal("A", await ScalarAsync<string>(source, "SELECT string_agg(course_id, ',') FROM courses"));
+        Assert.Equal(2L, await ScalarAsync<long>(source, "SELECT count(*) FROM quarantine WHERE row = 0"));
+
+        // The same files again: the unreadable ones report as before, without being read again.
+        var again = await ingest.IngestFolderAsync(folder.Path);
+        Inbox.AssertUnreadable(again.Single(r => r.File == "X/courses_b.csv"), "a quote opened in row 3 never closes");
+    }
+
+    [Fact]
+    public async Task Ingest_StoresNoCprNumber_InQuarantine()
+    {
+        var (ingest, source) = await NewDatabaseAsync();
+        folder.Write("X/courses.csv", "030390-1234,A,CTI\n");
+        folder.Write("X/courses_b.csv", "course_id,cpr,group,worker_id\n040490-1234,010190-1234,KR (cpr 050590-1234),0606901234\n");
+
+        await ingest.IngestFolderAsync(folder.Path);
+
+        var stored = await ScalarAsync<string>(source, "SELECT string_agg(concat_ws('|', \"column\", value, reason), ';') FROM quarantine");
+        Assert.NotEmpty(stored);
+        foreach (var cpr in new[] { "0303901234", "0404901234", "0505901234", "0606901234" })
+        {
+            Assert.DoesNotContain(cpr, stored.Replace("-", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Ingest_ReportsNewAndUpdatedRowsApart()
+    {
+        var (ingest, _) = await NewDatabaseAsync();
+        folder.Write("X/courses.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("A")}\n{Inbox.Course("B")}\n");
+        var first = Assert.Single(await ingest.IngestFolderAsync(folder.Path));
+        Assert.Equal((2, 0, 2), (first.Inserted, first.Updated, first.Loaded));
+
+        // A second delivery reuses A (changed) and B (unchanged) and adds C.
+        folder.Write("X/courses_2.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("A", group: "KR")}\n{Inbox.Course("B")}\n{Inbox.Course("C")}\n");
+        var second = (await ingest.IngestFolderAsync(folder.Path)).Single(r => r.File == "X/courses_2.csv");
+
+        Assert.Equal((1, 1, 2, 1), (second.Inserted, second.Updated, second.Loaded, second.Unchanged));
+    }
+
+    [Fact]
+    public async Task DryRun_ReportsAsIngestWould_AndStoresNothing()
+    {
+        var (_, source) = await NewDatabaseAsync();
+        folder.Write("X/courses.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("A")}\n{Inbox.Course("B", cpr: "bad")}\n");
+        folder.Write("X/contacts.csv", "course_id,date,kind\nA,2024-02-01,phone\nZ,2024-02-01,phone\n");
+        var dryRun = new DatabaseIngest(source, Inbox.Pseudonymizer, InstrumentSet.Default) { DryRun = true };
+
+        var checkedReports = await dryRun.IngestFolderAsync(folder.Path);
+
+        foreach (var table in new[] { "courses", "contacts", "ingest_files", "quarantine" })
+        {
+            Assert.Equal(0L, await ScalarAsync<long>(source, $"SELECT count(*) FROM {table}"));
+        }
+
+        var loaded = await new DatabaseIngest(source, Inbox.Pseudonymizer, InstrumentSet.Default).IngestFolderAsync(folder.Path);
+        Assert.Equal(
+            System.Text.Json.JsonSerializer.Serialize(loaded),
+            System.Text.Json.JsonSerializer.Serialize(checkedReports));
+    }
+
     public void Dispose() => folder.Dispose();
 }

@@ -1,0 +1,95 @@
+using Evaluation.TestSupport;
+
+namespace Evaluation.Ingest.Tests.BadInput;
+
+/// <summary>
+/// Values that used to change without a word (issue 17): Excel error cells loaded as empty, a
+/// placeholder date that broke every result, Danish headers of tenancies dropped as unknown.
+/// </summary>
+public sealed class SilentChangeTests : IDisposable
+{
+    private readonly TempFolder folder = new();
+
+    public SilentChangeTests() => Inbox.WriteSibling(folder);
+
+    [Theory]
+    [InlineData("#N/A")]
+    [InlineData("#DIV/0!")]
+    [InlineData("#REF!")]
+    public void Read_QuarantinesAnExcelErrorCell_WithItsErrorText(string code)
+    {
+        RawWorkbook.Write(folder.Combine("X", "courses_b.xlsx"),
+        [
+            [RawWorkbook.Text("course_id"), RawWorkbook.Text("cpr"), RawWorkbook.Text("group"), RawWorkbook.Text("contact_start")],
+            [RawWorkbook.Text("B1"), RawWorkbook.Text("010190-1234"), RawWorkbook.Text("CTI"), RawWorkbook.Error(code)],
+            [RawWorkbook.Text("B2"), RawWorkbook.Text("020290-1234"), RawWorkbook.Text("KR"), RawWorkbook.Text("2024-01-01")],
+        ]);
+
+        var read = Inbox.Read(folder);
+
+        Inbox.AssertSiblingLoaded(read);
+        var report = Inbox.File(read.Files, "X/courses_b.xlsx");
+        Assert.Equal((2, 1, 1), (report.Rows, report.Loaded, report.Quarantined));
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((2, "contact_start", code), (error.Row, error.Column, error.Value));
+        Assert.Contains("Excel error cell", error.Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(read.Data.Courses, c => c.CourseId == "B1");
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("01-01-1899")]
+    [InlineData("9999-12-31")]
+    public void Read_QuarantinesADateOutsideTheAcceptedYears(string date)
+    {
+        folder.Write("X/courses_b.csv", $"course_id,cpr,group,move_in_date\nB1,010190-1234,CTI,{date}\nB2,010190-1234,CTI,2024-01-01\n");
+
+        var report = Inbox.File(Inbox.Read(folder).Files, "X/courses_b.csv");
+
+        Assert.Equal((2, 1, 1), (report.Rows, report.Loaded, report.Quarantined));
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((2, "move_in_date", date), (error.Row, error.Column, error.Value));
+        Assert.Contains("outside the accepted dates 1900-01-01 to 2100-12-31", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_TakesTheConfiguredDateRange()
+    {
+        folder.Write("X/courses_b.csv", "course_id,cpr,group,move_in_date\nB1,010190-1234,CTI,2001-01-01\n");
+
+        var report = Inbox.File(Inbox.Read(folder, new IngestOptions { EarliestDate = new DateOnly(2010, 1, 1) }).Files, "X/courses_b.csv");
+
+        Assert.Contains("outside the accepted dates 2010-01-01", Assert.Single(report.Errors).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Read_LoadsTenancyEndDates_UnderTheirDanishNames()
+    {
+        folder.Write("X/lejemaal.csv", "cpr,startdato,afslutning,afslutningsaarsag\n010190-1234,2024-01-01,2024-06-30,eviction\n020290-1234,2024-02-01,,\n");
+
+        var read = Inbox.Read(folder);
+
+        var report = Inbox.File(read.Files, "X/lejemaal.csv");
+        Assert.Empty(report.Errors);
+        Assert.Equal(2, report.Loaded);
+        var ended = Assert.Single(read.Data.Tenancies, t => t.EndDate is not null);
+        Assert.Equal(new DateOnly(2024, 6, 30), ended.EndDate);
+        Assert.Equal(Evaluation.Domain.Values.TenancyEndReason.Eviction, ended.EndReason);
+    }
+
+    [Fact]
+    public void Read_TakesKommuneAndMedarbejder_InEveryKind()
+    {
+        folder.Write("X/staff.csv", "medarbejder,kommune,fte,afslutning\nW9,Odense,0.5,2025-01-01\n");
+        folder.Write("X/contacts.csv", "course_id,date,kind,medarbejder\nOK-1,2024-02-01,phone,W9\n");
+
+        var read = Inbox.Read(folder);
+
+        Assert.All(read.Files, f => Assert.Empty(f.Errors));
+        var worker = Assert.Single(read.Data.Staff);
+        Assert.Equal(("W9", "Odense", new DateOnly(2025, 1, 1)), (worker.WorkerId, worker.Municipality, worker.EndDate));
+        Assert.Equal("W9", Assert.Single(read.Data.Contacts).WorkerId);
+    }
+
+    public void Dispose() => folder.Dispose();
+}
