@@ -28,7 +28,7 @@ public static class ExitCodes
         OperationCanceledException => Interrupted,
 
         // Wrong settings, instrument or key files: the user changes configuration, not the data or the machine.
-        InstrumentDefinitionException or ServeConfigurationException or PseudonymKeyMismatchException => Usage,
+        InstrumentDefinitionException or Evaluation.Ingest.Parsing.ColumnVocabularyException or ServeConfigurationException or PseudonymKeyMismatchException => Usage,
         _ => Failed,
     };
 

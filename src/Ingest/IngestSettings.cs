@@ -24,12 +24,12 @@ public sealed class IngestSettings
         options ??= new IngestOptions();
         if (options.MaxWorkbookBytes <= 0 || options.MaxCellLength <= 0 || options.MaxLineLength <= 0 || options.MaxColumns <= 0)
         {
-            throw new InvalidOperationException("The Ingest limits (MaxWorkbookBytes, MaxCellLength, MaxLineLength, MaxColumns) must be above 0.");
+            throw new ColumnVocabularyException("The Ingest limits (MaxWorkbookBytes, MaxCellLength, MaxLineLength, MaxColumns) must be above 0.");
         }
 
         if (options.EarliestDate >= options.LatestDate)
         {
-            throw new InvalidOperationException("Ingest:EarliestDate must be before Ingest:LatestDate.");
+            throw new ColumnVocabularyException("Ingest:EarliestDate must be before Ingest:LatestDate.");
         }
 
         return new IngestSettings(options, ColumnVocabulary.Extend(ColumnVocabulary.Default, options.VocabularyFile, options.IgnoredColumns));

@@ -65,7 +65,7 @@ public sealed class ColumnVocabulary
             }
             catch (Exception e) when (e is JsonException or IOException or UnauthorizedAccessException)
             {
-                throw new InvalidOperationException($"The column vocabulary file {file} (Ingest:VocabularyFile) could not be read: {e.Message}", e);
+                throw new ColumnVocabularyException($"The column vocabulary file {file} (Ingest:VocabularyFile) could not be read: {e.Message}", e);
             }
 
             foreach (var (name, more) in extension?.Columns ?? [])
@@ -73,7 +73,7 @@ public sealed class ColumnVocabulary
                 var key = Normalize(name);
                 if (!aliases.ContainsKey(key))
                 {
-                    throw new InvalidOperationException($"The column vocabulary file {file} gives aliases for '{name}', which is not a column of any kind (known: {string.Join(", ", aliases.Keys)}).");
+                    throw new ColumnVocabularyException($"The column vocabulary file {file} gives aliases for '{name}', which is not a column of any kind (known: {string.Join(", ", aliases.Keys)}).");
                 }
 
                 foreach (var alias in more)
@@ -88,7 +88,7 @@ public sealed class ColumnVocabulary
         ignored.UnionWith((ignoredColumns ?? []).Where(c => !string.IsNullOrWhiteSpace(c)).Select(Normalize));
         foreach (var column in ignored.Where(canonical.ContainsKey))
         {
-            throw new InvalidOperationException($"'{column}' is listed as an ignored column (Ingest:IgnoredColumns) but is a known column or alias; a known column cannot be ignored.");
+            throw new ColumnVocabularyException($"'{column}' is listed as an ignored column (Ingest:IgnoredColumns) but is a known column or alias; a known column cannot be ignored.");
         }
 
         return new ColumnVocabulary(canonical, aliases, ignored);
@@ -116,7 +116,7 @@ public sealed class ColumnVocabulary
                 return;
             }
 
-            throw new InvalidOperationException($"The column vocabulary ({source}) makes '{alias}' an alias of both {existing} and {name}.");
+            throw new ColumnVocabularyException($"The column vocabulary ({source}) makes '{alias}' an alias of both {existing} and {name}.");
         }
 
         canonical[key] = name;

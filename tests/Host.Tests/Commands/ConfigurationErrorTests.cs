@@ -46,6 +46,20 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.False(Directory.Exists(Path.Combine(home.Path, "postgres")), "nothing may run on a bad configuration");
     }
 
+    [Fact]
+    public async Task Outcomes_EndsInOneLineNamingTheFile_WhenTheColumnVocabularyFileIsBad()
+    {
+        var file = home.Write("columns.json", "{ \"columns\": { \"no_such_column\": [\"alias\"] } }");
+
+        var result = await Cli.RunAsync(Environment(("Ingest__VocabularyFile", file)), "outcomes", "--data", home.Path, "--json");
+
+        Assert.Equal(2, result.ExitCode);
+        var line = Assert.Single(Lines(result.StdErr.Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray()));
+        Assert.Contains(file, line, StringComparison.Ordinal);
+        Assert.Contains("no_such_column", line, StringComparison.Ordinal);
+        AssertNoStackTrace(result);
+    }
+
     [Theory]
     [InlineData("Outcomes__BootstrapResamples", "0", "Outcomes:BootstrapResamples", "1 or more")]
     [InlineData("Outcomes__LonelinessReference", "1.5", "Outcomes:LonelinessReference", "between 0 and 1")]

@@ -51,7 +51,7 @@ public sealed class ColumnVocabularyTests : IDisposable
     {
         var file = configuration.Write("vocabulary.json", """{ "columns": { "course_id": ["afslutning"] } }""");
 
-        var error = Assert.Throws<InvalidOperationException>(() => IngestSettings.From(new IngestOptions { VocabularyFile = file }));
+        var error = Assert.Throws<ColumnVocabularyException>(() => IngestSettings.From(new IngestOptions { VocabularyFile = file }));
 
         Assert.Contains("'afslutning' an alias of both end_date and course_id", error.Message, StringComparison.Ordinal);
     }
@@ -61,7 +61,7 @@ public sealed class ColumnVocabularyTests : IDisposable
     {
         var file = configuration.Write("vocabulary.json", """{ "columns": { "case_note": ["note"] } }""");
 
-        Assert.Throws<InvalidOperationException>(() => IngestSettings.From(new IngestOptions { VocabularyFile = file }));
+        Assert.Throws<ColumnVocabularyException>(() => IngestSettings.From(new IngestOptions { VocabularyFile = file }));
     }
 
     [Fact]
