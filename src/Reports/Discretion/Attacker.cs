@@ -160,8 +160,8 @@ public static class Attacker
             (CellKind.Count or CellKind.Latent, Mark.Shown) when view.Value is { } v => (v, v),
             (CellKind.Count or CellKind.Latent, Mark.Small) => (1, threshold - 1),
 
-            // The engine hides secondarily only counts of at least the threshold.
-            (CellKind.Count or CellKind.Latent, Mark.Hidden) => (threshold, double.PositiveInfinity),
+            // ".." may hide any count, a 0 or a "<5" among them: it says nothing.
+            (CellKind.Count or CellKind.Latent, Mark.Hidden) => (0, double.PositiveInfinity),
             (CellKind.Count or CellKind.Latent, _) => (0, double.PositiveInfinity),
             (CellKind.Share, Mark.Shown) when view.Value is { } v => (Math.Max(0, v - half), Math.Min(1, v + half)),
             (CellKind.Share, _) => (0, 1),

@@ -97,6 +97,9 @@ public sealed class DiscretionCell
     /// <summary>For statistics and shares: the counts it is computed on (hidden when one is under the threshold or hidden).</summary>
     internal List<DiscretionCell> Counts { get; } = [];
 
+    /// <summary>The counts of persons a statistic or share is computed on.</summary>
+    public IReadOnlyList<DiscretionCell> ComputedOn => Counts;
+
     /// <summary>For shares (and statistics whose numerator is persons): the numerator.</summary>
     internal DiscretionCell? Numerator { get; set; }
 

@@ -227,7 +227,7 @@ public sealed class DiscretionEngine(int threshold = 5)
 
     private void Secondary(List<DiscretionCell> component, List<Relation> componentRelations)
     {
-        for (int guard = 0; guard <= component.Count; guard++)
+        for (int guard = 0; guard <= (2 * component.Count) + 10; guard++)
         {
             var recovered = Attacker.Recovered(component, componentRelations, SeenOf, Threshold, Sensitive);
             if (recovered.Count == 0)
@@ -236,7 +236,7 @@ public sealed class DiscretionEngine(int threshold = 5)
             }
 
             var target = recovered[0];
-            var choice = Candidates(target).Where(c => c.Mark == Mark.Shown).MinBy(Price)
+            var choice = Candidates(target).Where(c => c.Mark == Mark.Shown || Upgradable(c)).MinBy(Price)
                 ?? component.Where(c => Hideable(c) && c.Mark == Mark.Shown).MinBy(Price);
             if (choice is null)
             {
@@ -260,6 +260,11 @@ public sealed class DiscretionEngine(int threshold = 5)
             yield return share;
         }
 
+        if (Upgradable(target))
+        {
+            yield return target;
+        }
+
         foreach (var stat in target.Dependents.Where(d => d.Granularity is not null))
         {
             yield return stat;
@@ -276,7 +281,7 @@ public sealed class DiscretionEngine(int threshold = 5)
                         yield return share;
                     }
                 }
-                else if (Hideable(member))
+                else if (Hideable(member) || Upgradable(member))
                 {
                     yield return member;
                 }
@@ -284,18 +289,24 @@ public sealed class DiscretionEngine(int threshold = 5)
         }
     }
 
+    /// <summary>
+    /// A "&lt;5" tells the reader 1 to 4; where totals and other "&lt;5"s then pin it (four "&lt;5" parts of
+    /// a "&lt;5" total are each 1), it is shown as ".." instead, which says nothing. Only when no shown cell helps.
+    /// </summary>
+    private static bool Upgradable(DiscretionCell cell) => cell is { Kind: CellKind.Count, Mark: Mark.Small, Protected: false };
+
     private bool Hideable(DiscretionCell cell) =>
         cell.Kind switch
         {
-            CellKind.Count => !cell.Protected && cell.Value >= Threshold,
+            CellKind.Count => !cell.Protected && (cell.Value >= Threshold || cell.Value == 0),
             CellKind.Share => cell.Value is not null,
             _ => false,
         };
 
     /// <summary>Fewest and cheapest: a share costs a little, a count its weight, more for each statistic it would take along; smaller values first.</summary>
     private static double Price(DiscretionCell cell) =>
-        cell.Kind == CellKind.Share
-            ? 2
+        cell.Kind == CellKind.Share ? 2
+            : cell.Mark == Mark.Small ? 1000
             : (cell.Cost * 10) + (5 * cell.Dependents.Count(d => d.Mark == Mark.Shown && d.Value is not null)) + (cell.Value!.Value / 1e6);
 
     /// <summary>Parts of the tables linked by relations, shares or statistics, which can be decided one by one; only parts with something to protect.</summary>

@@ -79,7 +79,7 @@ internal sealed partial class PublishedReport
             new TitleBlock(labels["method.title"]),
             new TableBlock([labels["col.item"], labels["col.value"]], rows),
             new HeadingBlock(labels["method.discretion"]),
-            new NoteBlock(labels.Format("note.discretion.full", engine.Threshold)),
+            new NoteBlock(labels.Format("note.discretion.full", engine.Threshold, engine.Threshold - 1)),
             new TableBlock([labels["col.rule"], labels["col.cells"]], discretion),
             new HeadingBlock(labels["method.definitions"]),
         };
