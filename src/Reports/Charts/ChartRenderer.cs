@@ -190,7 +190,8 @@ public sealed class ChartRenderer(Labels labels, int threshold)
             line.LegendText = GroupName(group);
         }
 
-        plot.Axes.SetLimitsY(0, 100);
+        // A little room above 100, so a curve that stays at 100 is seen, not hidden under the frame.
+        plot.Axes.SetLimitsY(0, 104);
         plot.Axes.SetLimitsX(0, 730);
         plot.ShowLegend(cumulative ? Alignment.UpperLeft : Alignment.LowerLeft);
         return Png(plot);
@@ -285,8 +286,8 @@ public sealed class ChartRenderer(Labels labels, int threshold)
 
         // Numbers on the axes in the report's language: decimal commas in Danish.
         var culture = labels.Culture;
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("G", culture) };
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("G", culture) };
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("#,0.###", culture) };
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = v => v.ToString("#,0.###", culture) };
         return plot;
     }
 

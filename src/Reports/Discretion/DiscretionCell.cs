@@ -88,6 +88,9 @@ public sealed class DiscretionCell
     /// <summary>For a statistic of whole-number scores: the step between possible scores (a mean pins its n otherwise).</summary>
     public double? Granularity { get; internal set; }
 
+    /// <summary>Printed as a percentage (a survival estimate, say); <see cref="Decimals"/> counts the fraction's decimals.</summary>
+    public bool Percent { get; internal set; }
+
     /// <summary>The value as printed.</summary>
     public double? Rounded => Value is { } v ? Math.Round(v, Decimals, MidpointRounding.AwayFromZero) : null;
 

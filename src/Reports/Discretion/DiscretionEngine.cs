@@ -55,7 +55,7 @@ public sealed class DiscretionEngine(int threshold = 5)
     /// threshold or hidden; also when <paramref name="numerator"/> (persons with an event, say) is 1–4
     /// or <paramref name="small"/> says the statistic rests on a small group that is not printed.
     /// </summary>
-    public DiscretionCell Statistic(string key, double? value, int decimals, IReadOnlyList<DiscretionCell> counts, double? granularity = null, DiscretionCell? numerator = null, bool small = false)
+    public DiscretionCell Statistic(string key, double? value, int decimals, IReadOnlyList<DiscretionCell> counts, double? granularity = null, DiscretionCell? numerator = null, bool small = false, bool percent = false)
     {
         ArgumentNullException.ThrowIfNull(counts);
         var cell = Add(key, CellKind.Statistic, value, decimals);
@@ -72,6 +72,7 @@ public sealed class DiscretionEngine(int threshold = 5)
 
         cell.Granularity = granularity;
         cell.Numerator = numerator;
+        cell.Percent = percent;
         if (small)
         {
             cell.Mark = Mark.Small;

@@ -54,14 +54,14 @@ internal sealed partial class PublishedReport
         {
             var n = engine.Count($"housing_adjusted|{r.Group}|n", r.N, cost: 3);
             housingAdjusted.Add(new AdjustedCells(r.Group, n, [.. new[] { ("s_180", r.S180), ("s_365", r.S365), ("ci_low", r.CiLow365), ("ci_high", r.CiHigh365) }
-                .Select(v => engine.Statistic($"housing_adjusted|{r.Group}|{v.Item1}", v.Item2, 3, [n]))]));
+                .Select(v => engine.Statistic($"housing_adjusted|{r.Group}|{v.Item1}", v.Item2, 3, [n], percent: true))]));
         }
 
         foreach (var r in input.Outcomes.RepeatShelterAdjusted)
         {
             var n = engine.Count($"shelter_adjusted|{r.Group}|n", r.N, cost: 3);
             shelterAdjusted.Add(new AdjustedCells(r.Group, n, [.. new[] { ("cuminc_365", r.Cuminc365), ("ci_low", r.CiLow365), ("ci_high", r.CiHigh365) }
-                .Select(v => engine.Statistic($"shelter_adjusted|{r.Group}|{v.Item1}", v.Item2, 3, [n]))]));
+                .Select(v => engine.Statistic($"shelter_adjusted|{r.Group}|{v.Item1}", v.Item2, 3, [n], percent: true))]));
         }
     }
 

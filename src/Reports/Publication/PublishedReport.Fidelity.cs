@@ -40,7 +40,7 @@ internal sealed partial class PublishedReport
                 // Plan and handover score 0 or 1: their mean is a share of persons, with a numerator.
                 components[i] = Components[i] is "plan" or "handover"
                     ? engine.Share($"{key}|{Components[i]}", scored.Count == 0 ? null : scored.Average(), 3, engine.Latent($"{key}|{Components[i]}|yes", scored.Count(s => s >= 1)), scoredCount)
-                    : engine.Statistic($"{key}|{Components[i]}", scored.Count == 0 ? null : scored.Average(), 3, [scoredCount]);
+                    : engine.Statistic($"{key}|{Components[i]}", scored.Count == 0 ? null : scored.Average(), 3, [scoredCount], percent: true);
             }
 
             // Worker-months are not persons: the share within the limit is shown as it is.

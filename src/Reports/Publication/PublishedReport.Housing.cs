@@ -20,7 +20,7 @@ internal sealed partial class PublishedReport
             var events = engine.Count(key + "|events", r.Events);
 
             // A survival estimate with 1–4 events gives the events away like a share does.
-            DiscretionCell Stat(string name, double? value) => engine.Statistic($"{key}|{name}", value, 3, [n], numerator: events);
+            DiscretionCell Stat(string name, double? value) => engine.Statistic($"{key}|{name}", value, 3, [n], numerator: events, percent: true);
             housing[(r.Municipality, r.Group)] = new SurvivalCells(r.Municipality, r.Group, n, events,
                 [Stat("s_180", r.S180), Stat("s_365", r.S365), Stat("ci_low", r.CiLow365), Stat("ci_high", r.CiHigh365)], []);
         }
@@ -30,7 +30,7 @@ internal sealed partial class PublishedReport
             var key = $"shelter|{r.Municipality}|{r.Group}";
             var n = engine.Count(key + "|n", r.N, cost: 3);
             var events = engine.Count(key + "|events", r.Events);
-            DiscretionCell Stat(string name, double? value) => engine.Statistic($"{key}|{name}", value, 3, [n], numerator: events);
+            DiscretionCell Stat(string name, double? value) => engine.Statistic($"{key}|{name}", value, 3, [n], numerator: events, percent: true);
             var followed = engine.Count(key + "|n_followed_365", r.NFollowed365, cost: 2);
             var repeat = engine.Count(key + "|n_repeat_365", r.NRepeat365);
             shelter[(r.Municipality, r.Group)] = new SurvivalCells(r.Municipality, r.Group, n, events,

@@ -14,7 +14,7 @@ public sealed record CellLocation(string File, string Sheet, string Address, int
 /// text (characters × a factor, capped, long labels wrapped): ClosedXML's AdjustToContents measures
 /// through libgdiplus, which is slow and leaks native memory per workbook.
 /// </summary>
-internal sealed class WorkbookWriter(Labels labels, string smallMark)
+internal sealed partial class WorkbookWriter(Labels labels, string smallMark)
 {
     private const double MaxTextWidth = 45;
     private const double MaxNumberWidth = 16;
@@ -39,6 +39,8 @@ internal sealed class WorkbookWriter(Labels labels, string smallMark)
 
             workbook.SaveAs(path);
         }
+
+        AbsolutePrintTitles(path);
 
         if (charts.Count > 0)
         {
@@ -156,8 +158,7 @@ internal sealed class WorkbookWriter(Labels labels, string smallMark)
             setup.SetRowsToRepeatAtTop(r, r);
         }
 
-        var header = model.Internal ? $"{labels["internal.short"]} — {model.Title}" : model.Title;
-        setup.Header.Center.AddText(header.Replace("&", "&&", StringComparison.Ordinal), XLHFOccurrence.AllPages);
+        setup.Header.Center.AddText(model.Title.Replace("&", "&&", StringComparison.Ordinal), XLHFOccurrence.AllPages);
         setup.Footer.Center.AddText(labels["print.page"], XLHFOccurrence.AllPages);
         setup.Footer.Center.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
         setup.Footer.Center.AddText(labels["print.of"], XLHFOccurrence.AllPages);
@@ -167,6 +168,39 @@ internal sealed class WorkbookWriter(Labels labels, string smallMark)
             setup.Header.Left.AddText(labels["internal.short"], XLHFOccurrence.AllPages).SetBold().SetFontColor(InternalColor);
         }
     }
+
+    /// <summary>
+    /// ClosedXML writes repeated rows as <c>Sheet!4:4</c>; LibreOffice (and so the rendered pages)
+    /// ignores that form and needs <c>'Sheet'!$4:$4</c>, which Excel writes and reads too.
+    /// </summary>
+    private static void AbsolutePrintTitles(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.Open(path, System.IO.Compression.ZipArchiveMode.Update);
+        var entry = zip.GetEntry("xl/workbook.xml");
+        if (entry is null)
+        {
+            return;
+        }
+
+        string xml;
+        using (var reader = new StreamReader(entry.Open(), System.Text.Encoding.UTF8))
+        {
+            xml = reader.ReadToEnd();
+        }
+
+        var fixedXml = PrintTitles().Replace(xml, m => $"{m.Groups[1].Value}'{m.Groups[2].Value.Trim('\'')}'!${m.Groups[3].Value}:${m.Groups[4].Value}<");
+        if (fixedXml == xml)
+        {
+            return;
+        }
+
+        entry.Delete();
+        using var writer = new StreamWriter(zip.CreateEntry("xl/workbook.xml").Open(), new System.Text.UTF8Encoding(false));
+        writer.Write(fixedXml);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("(<x:definedName name=\"_xlnm.Print_Titles\"[^>]*>)([^<!]+)!\\$?(\\d+):\\$?(\\d+)<")]
+    private static partial System.Text.RegularExpressions.Regex PrintTitles();
 
     /// <summary>Writes header and rows from <paramref name="top"/>; returns the row after the table.</summary>
     private int WriteTable(IXLWorksheet sheet, TableBlock table, int top, List<double> widths, string file, List<CellLocation>? locations)
@@ -181,6 +215,7 @@ internal sealed class WorkbookWriter(Labels labels, string smallMark)
         }
 
         int r = top;
+        var wrapped = new List<(int Row, int Column, int Length)>();
         foreach (var values in table.Rows)
         {
             r++;
@@ -194,6 +229,7 @@ internal sealed class WorkbookWriter(Labels labels, string smallMark)
                 if (!isNumber && text > MaxTextWidth)
                 {
                     cell.Style.Alignment.WrapText = true;
+                    wrapped.Add((r, c, text));
                 }
 
                 var color = table.CellColor?.Invoke(c, values[c]) ?? fill;
@@ -223,6 +259,12 @@ internal sealed class WorkbookWriter(Labels labels, string smallMark)
             }
 
             widths[c] = Math.Max(widths[c], Math.Max(width[c], 6));
+        }
+
+        // A wrapped cell's row is as tall as its lines: no reader (LibreOffice included) sizes it on opening.
+        foreach (var rowLines in wrapped.GroupBy(w => w.Row, w => (int)Math.Ceiling(w.Length * 1.1 / Math.Max(8, width[w.Column] - 2))))
+        {
+            sheet.Row(rowLines.Key).Height = 15 * rowLines.Max();
         }
 
         int longest = table.Header.Max(h => h.Length);
@@ -300,7 +342,7 @@ internal sealed class WorkbookWriter(Labels labels, string smallMark)
 
     private static string Format(DiscretionCell cell) => cell.Kind switch
     {
-        CellKind.Share => cell.Decimals <= 2 ? "0%" : "0." + new string('0', cell.Decimals - 2) + "%",
+        CellKind.Share or CellKind.Statistic when cell.Kind == CellKind.Share || cell.Percent => cell.Decimals <= 2 ? "0%" : "0." + new string('0', cell.Decimals - 2) + "%",
         _ => cell.Decimals == 0 ? "0" : "0." + new string('0', cell.Decimals),
     };
 
