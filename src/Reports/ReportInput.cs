@@ -93,8 +93,11 @@ public sealed record ReportInput(
     {
         ArgumentNullException.ThrowIfNull(labels);
         var engine = new DiscretionEngine(threshold);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var published = new PublishedReport(this, labels, engine);
         engine.Decide();
+        progress?.Report(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"discretion: {engine.Cells.Count} cells, {engine.Relations.Count} relations, {engine.Cells.Count(c => c.Mark != Mark.Shown)} hidden, decided in {clock.Elapsed.TotalSeconds:0.0} s"));
         var management = new ManagementReport(this, labels);
         var writer = new WorkbookWriter(labels, engine.SmallMark);
         var municipalities = Data.Courses.Select(c => c.Municipality).Distinct().Order(StringComparer.Ordinal).ToList();

@@ -41,6 +41,6 @@ public static class ReportCommand
     /// <summary>One line on stderr per workbook written, synchronously (Progress&lt;T&gt; would post to the thread pool and lose order).</summary>
     private sealed class StderrProgress : IProgress<string>
     {
-        public void Report(string value) => Console.Error.WriteLine($"wrote {value}");
+        public void Report(string value) => Console.Error.WriteLine(value.EndsWith(".xlsx", StringComparison.Ordinal) ? $"wrote {value}" : value);
     }
 }

@@ -253,6 +253,25 @@ L.update({
 })
 for k in ["def.choices", "fidelity.municipalities", "fidelity.workers", "fidelity.courses"]:
     L.pop(k, None)
+
+# Danish checklist item texts as the method manual words them (Socialstyrelsen 2016, the checklist of each phase transition).
+L["item.c1"] = (L["item.c1"][0], "CTI-medarbejderen har skabt kontakt til borgeren og holdt et eller flere indledende møder")
+L["item.c2"] = (L["item.c2"][0], "CTI-medarbejderen har orienteret borgeren om CTI-forløbet")
+L["item.c3"] = (L["item.c3"][0], "der er indgået en aftale med borgeren om, hvordan kontakten skal foregå")
+L["item.p2_1"] = (L["item.p2_1"][0], "økonomi omkring bolig og leveomkostninger er på plads")
+L["item.p2_2"] = (L["item.p2_2"][0], "CTI-medarbejderen har afdækket borgerens støttebehov og støttemuligheder")
+L["item.p2_3"] = (L["item.p2_3"][0], "CTI-medarbejderen har i samarbejde med borgeren udarbejdet en langsigtet plan")
+L["item.p2_4"] = (L["item.p2_4"][0], "der er påbegyndt et arbejde med at styrke borgerens støttenetværk")
+L["item.p2_5"] = (L["item.p2_5"][0], "CTI-medarbejderen har sikret koordinering med relevante tilbud og kommunale indsatser")
+L["item.p2_6"] = (L["item.p2_6"][0], "der er afholdt møder med relevante tilbud og indsatser, og de nødvendige aftaler er på plads")
+L["item.p2_7"] = (L["item.p2_7"][0], "borgeren er introduceret til lokale sociale tilbud og foreninger, og de planlagte aktiviteter er igangsat")
+L["item.p2_8"] = (L["item.p2_8"][0], "kontakt til jobcentret er etableret for at udarbejde en koordineret plan (hvis relevant)")
+L["item.p3_1"] = (L["item.p3_1"][0], "CTI-medarbejderen har evalueret aktiviteter og indsatser i samarbejde med borgeren")
+L["item.p3_2"] = (L["item.p3_2"][0], "eventuelle ændringer af CTI-planen er foretaget i samarbejde med borgeren")
+L["item.a1"] = (L["item.a1"][0], "der er etableret et støttenetværk omkring borgeren, der kan tage over")
+L["item.a2"] = (L["item.a2"][0], "CTI-medarbejderen har afholdt overdragelsessamtaler med borgeren og støttenetværket")
+L["item.a3"] = (L["item.a3"][0], "der er sammen med borgeren og støttenetværket udarbejdet en overdragelsesplan")
+L["item.a4"] = (L["item.a4"][0], "ansvaret for den langsigtede støtte er forankret hos én person fra støttenetværket")
 header = '''<?xml version="1.0" encoding="utf-8"?>
 <root>
   <resheader name="resmimetype"><value>text/microsoft-resx</value></resheader>
