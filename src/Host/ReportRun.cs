@@ -21,10 +21,11 @@ public static class ReportRun
         return ReportInput.Compute(data, asOf, app.Instruments, app.Options.Fidelity, app.Options.Outcomes, quality, SoftwareVersion);
     }
 
-    public static IReadOnlyList<string> Write(App app, Dataset data, IReadOnlyList<QualityRow> quality, DateOnly asOf, string folder, string language, string? municipality)
+    /// <summary>Writes the report and management workbooks (SPEC §7); one progress message per workbook.</summary>
+    public static IReadOnlyList<string> Write(App app, Dataset data, IReadOnlyList<QualityRow> quality, DateOnly asOf, string folder, string language, string? municipality, IProgress<string>? progress = null)
     {
         var input = Compute(app, data, quality, asOf);
-        return input.WriteWorkbooks(folder, new Labels(language), new Disclosure(app.Options.Reports.DiscretionThreshold), municipality);
+        return input.WriteWorkbooks(folder, new Labels(language), app.Options.Reports.DiscretionThreshold, municipality, progress).Files;
     }
 
     /// <summary>
@@ -44,7 +45,7 @@ public static class ReportRun
             await File.WriteAllTextAsync(Path.Combine(staging, "outcomes.json"), JsonSerializer.Serialize(input.Outcomes, JsonOutput.Options), cancellationToken);
             await File.WriteAllTextAsync(Path.Combine(staging, "fidelity.json"), JsonSerializer.Serialize(input.Fidelity, JsonOutput.Options), cancellationToken);
             var written = workbooks
-                ? input.WriteWorkbooks(staging, new Labels(app.Options.Reports.Language), new Disclosure(app.Options.Reports.DiscretionThreshold))
+                ? input.WriteWorkbooks(staging, new Labels(app.Options.Reports.Language), app.Options.Reports.DiscretionThreshold).Files
                 : [];
             MoveInto(staging, folder);
             return new PublishedResults(input, folder, written.Select(w => Path.Combine(folder, Path.GetRelativePath(staging, w))).ToList());

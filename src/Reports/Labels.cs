@@ -22,5 +22,8 @@ public sealed class Labels
     public string this[string key] =>
         Resources.GetString(key, culture) ?? throw new KeyNotFoundException($"No label '{key}' in the report resources.");
 
+    /// <summary>The label, or null when the resources have none (an instrument added by configuration, say).</summary>
+    public string? TryGet(string key) => Resources.GetString(key, culture);
+
     public string Format(string key, params object[] values) => string.Format(culture, this[key], values);
 }

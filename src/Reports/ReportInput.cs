@@ -1,8 +1,14 @@
+using System.Security.Cryptography;
+using System.Text;
 using Evaluation.Analytics;
 using Evaluation.Analytics.Fidelity;
 using Evaluation.Analytics.Outcomes;
 using Evaluation.Domain.Courses;
 using Evaluation.Domain.Instruments;
+using Evaluation.Domain.Values;
+using Evaluation.Reports.Discretion;
+using Evaluation.Reports.Publication;
+using Evaluation.Reports.Workbooks;
 
 namespace Evaluation.Reports;
 
@@ -12,22 +18,37 @@ public sealed record QualityRow(string File, string Kind, string Reason, int Row
 /// <summary>What the method notes print beside the definitions.</summary>
 public sealed record MethodNotes(string SoftwareVersion, string InstrumentSource, FidelityThresholds Thresholds, OutcomeSettings Settings);
 
-/// <summary>Everything one reporting run needs: the data, the computed results and the survival curves.</summary>
+/// <summary>One course followed for housing retention or a repeat shelter stay: days followed and whether the event happened.</summary>
+public sealed record FollowedCourse(string Municipality, Group Group, double Time, bool Event);
+
+/// <summary>Survival observations per course, for the charts (drawn with discretion, SPEC §7 rule 3).</summary>
+public sealed record FollowUps(IReadOnlyList<FollowedCourse> Housing, IReadOnlyList<FollowedCourse> Shelter)
+{
+    public IReadOnlyList<(double Time, bool Event)> Of(IReadOnlyList<FollowedCourse> list, string municipality, Group group) =>
+        list.Where(o => o.Group == group && (municipality == OutcomesCalculator.All || o.Municipality == municipality)).Select(o => (o.Time, o.Event)).ToList();
+}
+
+/// <summary>What one report run wrote: the files, the discretion decided for the whole run, and where each registered cell was printed.</summary>
+public sealed record WrittenReports(IReadOnlyList<string> Files, DiscretionEngine Discretion, IReadOnlyList<CellLocation> Locations);
+
+/// <summary>Everything one reporting run needs: the data, the computed results and the survival observations.</summary>
 public sealed record ReportInput(
     Dataset Data,
     DateOnly AsOf,
     OutcomesReport Outcomes,
     FidelityReport Fidelity,
     IReadOnlyList<CaseloadMonth> Caseload,
-    HousingFollowUp Housing,
-    ShelterFollowUp Shelter,
+    FollowUps FollowUps,
     IReadOnlyList<QualityRow> Quality,
-    MethodNotes Method)
+    MethodNotes Method,
+    InstrumentSet Instruments)
 {
-    /// <summary>Computes outcomes, fidelity, caseload and the survival follow-ups once for all workbooks of a run.</summary>
+    /// <summary>Computes outcomes, fidelity, caseload and the survival observations once for all workbooks of a run.</summary>
     public static ReportInput Compute(Dataset data, DateOnly asOf, InstrumentSet instruments, FidelityThresholds thresholds, OutcomeSettings settings, IReadOnlyList<QualityRow> quality, string softwareVersion)
     {
+        ArgumentNullException.ThrowIfNull(data);
         ArgumentNullException.ThrowIfNull(instruments);
+        ArgumentNullException.ThrowIfNull(settings);
         var fidelity = new FidelityCalculator(thresholds);
         var index = new CourseIndex(data, new AsOf(asOf));
         return new ReportInput(
@@ -36,26 +57,92 @@ public sealed record ReportInput(
             new OutcomesCalculator(instruments, settings).Calculate(data, asOf),
             fidelity.Calculate(data, asOf),
             fidelity.Caseload(index),
-            new HousingFollowUp(index, settings),
-            new ShelterFollowUp(index, settings),
+            Follow(index, settings),
             quality,
-            new MethodNotes(softwareVersion, instruments.Source, thresholds, settings));
+            new MethodNotes(softwareVersion, instruments.Source, thresholds, settings),
+            instruments);
     }
 
-    /// <summary>Writes one workbook per municipality (or only <paramref name="municipality"/>) and, for all, the cross-municipality workbook.</summary>
-    public IReadOnlyList<string> WriteWorkbooks(string folder, Labels labels, Disclosure disclosure, string? municipality = null)
+    /// <summary>The same follow-up as the outcomes (SPEC §5), kept per course for the charts.</summary>
+    private static FollowUps Follow(CourseIndex index, OutcomeSettings settings)
     {
-        var written = new List<string>();
-        foreach (var m in Data.Courses.Select(c => c.Municipality).Distinct().Order(StringComparer.Ordinal).Where(m => municipality is null || m == municipality))
+        var housing = new List<FollowedCourse>();
+        var shelter = new List<FollowedCourse>();
+        foreach (var course in index.Courses)
         {
-            written.Add(new Workbooks.ReportWorkbook(this, m, labels, disclosure).Write(folder));
+            if (HousingFollowUp.Follow(course, index.TenanciesOf(course.PersonKey), index.AsOf, settings.TenancyWindowDays) is { } h)
+            {
+                housing.Add(new FollowedCourse(course.Municipality, course.Group, h.Days, h.Event));
+            }
+
+            if (index.AsOf.Known(course.ShelterExitDate) is { } exit && ShelterFollowUp.Follow(exit, index.StaysOf(course.PersonKey), index.AsOf, settings.SameStayGapDays) is { } s)
+            {
+                shelter.Add(new FollowedCourse(course.Municipality, course.Group, s.Days, s.Event));
+            }
         }
 
+        return new FollowUps(housing, shelter);
+    }
+
+    /// <summary>
+    /// Writes the report and the management workbook per municipality (or only <paramref name="municipality"/>'s) and, for all,
+    /// the pair across municipalities. Discretion is decided for every report of the run before any is written, so
+    /// a municipality written alone shows what it shows in a full run. One progress message per workbook written.
+    /// </summary>
+    public WrittenReports WriteWorkbooks(string folder, Labels labels, int threshold = 5, string? municipality = null, IProgress<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(labels);
+        var engine = new DiscretionEngine(threshold);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var published = new PublishedReport(this, labels, engine);
+        engine.Decide();
+        progress?.Report(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"discretion: {engine.Cells.Count} cells, {engine.Relations.Count} relations, {engine.Cells.Count(c => c.Mark != Mark.Shown)} hidden, decided in {clock.Elapsed.TotalSeconds:0.0} s"));
+        var management = new ManagementReport(this, labels);
+        var writer = new WorkbookWriter(labels, engine.SmallMark);
+        var municipalities = Data.Courses.Select(c => c.Municipality).Distinct().Order(StringComparer.Ordinal).ToList();
+        var stems = FileStems(municipalities, labels["file.cross"]);
+        var scopes = municipalities.Where(m => municipality is null || m == municipality).ToList();
         if (municipality is null)
         {
-            written.Add(new Workbooks.ReportWorkbook(this, OutcomesCalculator.All, labels, disclosure).Write(folder));
+            scopes.Add(OutcomesCalculator.All);
         }
 
-        return written;
+        var asOf = AsOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var files = new List<string>();
+        var locations = new List<CellLocation>();
+        foreach (var scope in scopes)
+        {
+            var stem = stems[scope];
+            files.Add(writer.Write(published.Build(scope, $"{stem}_{labels["file.report"]}_{asOf}"), folder, locations));
+            progress?.Report(Path.GetFileName(files[^1]));
+            files.Add(writer.Write(management.Build(scope, $"{stem}_{labels["file.management"]}_{asOf}"), folder, null));
+            progress?.Report(Path.GetFileName(files[^1]));
+        }
+
+        return new WrittenReports(files, engine, locations);
+    }
+
+    /// <summary>
+    /// A file-name stem per municipality: letters, digits, '-' and '_' kept, anything else '_'; names that
+    /// clean to the same stem (ignoring case, as file systems may) get a short hash of the full name, so
+    /// "Vest/Egn" and "Vest Egn" never overwrite each other.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> FileStems(IReadOnlyList<string> municipalities, string crossName)
+    {
+        ArgumentNullException.ThrowIfNull(municipalities);
+        var names = municipalities.Select(m => (Key: m, Name: m)).Append((Key: OutcomesCalculator.All, Name: crossName)).ToList();
+        var clean = names.ToDictionary(n => n.Key, n => Clean(n.Name), StringComparer.Ordinal);
+        var clashes = clean.Values.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        return names.ToDictionary(
+            n => n.Key,
+            n => clashes.Contains(clean[n.Key]) ? $"{clean[n.Key]}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(n.Name)))[..8]}" : clean[n.Key],
+            StringComparer.Ordinal);
+    }
+
+    private static string Clean(string name)
+    {
+        var cleaned = string.Concat(name.Normalize(NormalizationForm.FormC).Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' ? c : '_'));
+        return cleaned.Length == 0 ? "_" : cleaned;
     }
 }

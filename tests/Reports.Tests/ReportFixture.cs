@@ -25,8 +25,8 @@ public sealed class ReportFixture : IDisposable
         var (data, files) = new FolderReader(new Pseudonymizer(new byte[32]), InstrumentSet.Default).Read(folder.Combine("inbox"));
         var quality = files.SelectMany(f => f.Errors.Where(e => e.Row > 1).GroupBy(e => e.Reason).Select(g => new QualityRow(f.File, f.Kind, g.Key, g.Count()))).ToList();
         Input = ReportInput.Compute(data, new DateOnly(2026, 10, 31), InstrumentSet.Default, new FidelityThresholds(), new OutcomeSettings { BootstrapResamples = 50, LonelinessReference = 0.12, LonelinessReferenceLabel = "test" }, quality, "test");
-        Danish = Input.WriteWorkbooks(folder.Combine("da"), new Labels("da"), new Disclosure(5));
-        English = Input.WriteWorkbooks(folder.Combine("en"), new Labels("en"), new Disclosure(5), "Odense");
+        Danish = Input.WriteWorkbooks(folder.Combine("da"), new Labels("da"), 5).Files;
+        English = Input.WriteWorkbooks(folder.Combine("en"), new Labels("en"), 5, "Odense").Files;
     }
 
     public ReportInput Input { get; }

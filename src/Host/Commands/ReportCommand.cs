@@ -5,7 +5,7 @@ namespace Evaluation.Host.Commands;
 
 /// <summary>
 /// <c>evaluation report [--data dir] --as-of date --out dir [--lang da|en] [--municipality name]</c>:
-/// one workbook per municipality and a cross-municipality workbook, with charts as PNG beside them (SPEC §7).
+/// the report and the management workbook per municipality and across municipalities, with charts as PNG beside them (SPEC §7).
 /// </summary>
 public static class ReportCommand
 {
@@ -26,7 +26,8 @@ public static class ReportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (dataset, quality) = await app.LoadWithQualityAsync(parse.GetValue(data), cancellationToken);
-            var written = ReportRun.Write(app, dataset, quality, parse.GetValue(asOf), parse.GetValue(output)!.FullName, parse.GetValue(language)!, parse.GetValue(municipality));
+            var written = ReportRun.Write(app, dataset, quality, parse.GetValue(asOf), parse.GetValue(output)!.FullName, parse.GetValue(language)!, parse.GetValue(municipality),
+                new StderrProgress());
             foreach (var path in written)
             {
                 app.Console.MarkupLineInterpolated($"Wrote [bold]{path}[/]");
@@ -35,5 +36,11 @@ public static class ReportCommand
             return written.Count == 0 ? 1 : 0;
         });
         return command;
+    }
+
+    /// <summary>One line on stderr per workbook written, synchronously (Progress&lt;T&gt; would post to the thread pool and lose order).</summary>
+    private sealed class StderrProgress : IProgress<string>
+    {
+        public void Report(string value) => Console.Error.WriteLine(value.EndsWith(".xlsx", StringComparison.Ordinal) ? $"wrote {value}" : value);
     }
 }

@@ -183,7 +183,7 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Report_WritesOneWorkbookPerMunicipality_AndOneAcross()
+    public async Task Report_WritesTheReportAndTheManagementWorkbook_PerMunicipalityAndAcross()
     {
         var inbox = await GenerateAsync(80);
         var output = home.Combine("reports");
@@ -191,8 +191,12 @@ public sealed class CommandLineTests(PostgresFixture postgres) : IClassFixture<P
         var result = await Cli.RunAsync(await EnvironmentAsync(false), "report", "--data", inbox, "--as-of", "2026-10-31", "--out", output, "--lang", "en");
 
         Assert.True(result.ExitCode == 0, result.StdErr);
-        Assert.Equal(5, Directory.GetFiles(output, "*.xlsx").Length);
-        Assert.Contains("All_municipalities_2026-10-31.xlsx", Directory.GetFiles(output).Select(Path.GetFileName));
+        Assert.Equal(10, Directory.GetFiles(output, "*.xlsx").Length);
+        Assert.Contains("All_municipalities_report_2026-10-31.xlsx", Directory.GetFiles(output).Select(Path.GetFileName));
+        Assert.Contains("All_municipalities_management_2026-10-31.xlsx", Directory.GetFiles(output).Select(Path.GetFileName));
+
+        // Progress on stderr, one line per workbook; nothing on stdout but the summary.
+        Assert.Equal(10, result.StdErr.Split('\n').Count(l => l.StartsWith("wrote ", StringComparison.Ordinal)));
     }
 
     public void Dispose() => home.Dispose();

@@ -19,7 +19,7 @@ public sealed class DemoTests : IDisposable
         Assert.Contains("Results written to", demo.StdErr, StringComparison.Ordinal);
         var results = Directory.GetDirectories(Path.Combine(home.Path, "reports")).Single();
         Assert.True(File.Exists(Path.Combine(results, "outcomes.json")));
-        Assert.Equal(5, Directory.GetFiles(results, "*.xlsx").Length); // four municipalities and all of them
+        Assert.Equal(10, Directory.GetFiles(results, "*.xlsx").Length); // report and management workbook: four municipalities and all of them
 
         var db = await Cli.RunAsync(environment, "db");
         Assert.Equal(0, db.ExitCode);

@@ -1,37 +1,32 @@
-using Evaluation.Analytics.Fidelity;
-using Evaluation.Analytics.Outcomes;
-using Evaluation.Domain.Values;
 using Evaluation.Reports.Charts;
 
 namespace Evaluation.Reports.Tests.Charts;
 
-/// <summary>Each chart type renders to a real PNG, written to a folder a person can look at.</summary>
-public sealed class ChartRendererTests(ReportFixture fixture) : IClassFixture<ReportFixture>
+public class ChartRendererTests
 {
-    private static readonly string Folder = Path.Combine(Path.GetTempPath(), "evaluation-chart-tests");
-    private readonly ChartRenderer renderer = new(new Labels("da"), new Disclosure(5));
-
-    private static void AssertPng(byte[] png, string name)
+    [Fact]
+    public void DiscreetSteps_MergeEventTimes_UntilAStepHoldsFiveEvents()
     {
-        Directory.CreateDirectory(Folder);
-        File.WriteAllBytes(Path.Combine(Folder, name + ".png"), png);
-        Assert.True(png.Length > 10_000, $"{name}: {png.Length} bytes");
-        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, png[..4]);
+        // 20 followed; single events on days 10..16 (7 events), then censored.
+        var observations = Enumerable.Range(10, 7).Select(d => ((double)d, true)).Concat(Enumerable.Range(0, 13).Select(_ => (400.0, false))).ToList();
+
+        var steps = ChartRenderer.DiscreetSteps(observations, 5);
+
+        // Day 0, one step at day 14 (the fifth event), then flat to the last time with ≥ 5 at risk.
+        Assert.Equal([0.0, 14.0, 400.0], steps.Select(s => s.Time));
+        Assert.Equal(15.0 / 20, steps[1].Survival, 12);
+        Assert.Equal(steps[1].Survival, steps[2].Survival);
     }
 
     [Fact]
-    public void Change_RendersWithIntervals() =>
-        AssertPng(renderer.Change("WHO5", fixture.Input.Outcomes.Change.Where(r => r.Municipality == OutcomesCalculator.All)), "change");
+    public void DiscreetSteps_StopWhereFewerThanFiveRemainAtRisk()
+    {
+        // 8 followed: events on days 1..8, one each: five at risk last on day 4.
+        var observations = Enumerable.Range(1, 8).Select(d => ((double)d, true)).ToList();
 
-    [Fact]
-    public void Loneliness_RendersWithTheReferenceLine() =>
-        AssertPng(renderer.Loneliness(fixture.Input.Outcomes.LonelinessHigh.Where(r => r.Municipality == OutcomesCalculator.All), 0.12), "loneliness");
+        var steps = ChartRenderer.DiscreetSteps(observations, 5);
 
-    [Fact]
-    public void Survival_RendersStepCurvesWithBands() =>
-        AssertPng(renderer.Survival("Bolig", "Andel (%)", fixture.Input.Housing.Curve(OutcomesCalculator.All, Group.Cti), fixture.Input.Housing.Curve(OutcomesCalculator.All, Group.Kr), cumulative: false), "survival");
-
-    [Fact]
-    public void FidelityPerWorker_RendersWithBandLimits() =>
-        AssertPng(renderer.FidelityPerWorker(fixture.Input.Fidelity.Workers, new FidelityThresholds()), "fidelity");
+        Assert.Equal(4.0, steps[^1].Time);
+        Assert.Equal(1.0, steps[^1].Survival); // only 4 events by then: no step drawn
+    }
 }

@@ -5,21 +5,37 @@ namespace Evaluation.Reports.Tests.Workbooks;
 /// <summary>The written workbooks, opened again with ClosedXML and read as a user would.</summary>
 public sealed class ReportWorkbookTests(ReportFixture fixture) : IClassFixture<ReportFixture>
 {
-    private static readonly string[] DanishSheets = ["Oversigt", "Resultater", "Ensomhed", "Bolig og krisecenter", "Metodetroskab", "Faseoversigt", "Sagsbelastning", "Datakvalitet", "Metode"];
+    private static readonly string[] DanishSheets = ["Oversigt", "Resultater", "Ensomhed", "Forløbskurver", "CTI sammenlignet med KR", "Bolig og krisecenter", "Metodetroskab", "Datakvalitet", "Metode"];
+
+    private string Danish(string name) => fixture.Danish.Single(f => Path.GetFileName(f) == name);
 
     [Fact]
-    public void OneWorkbookPerMunicipality_AndOneAcrossMunicipalities()
+    public void TwoWorkbooksPerMunicipality_AndTwoAcrossMunicipalities()
     {
         Assert.Equal(
-            ["Aalborg_2026-10-31.xlsx", "København_2026-10-31.xlsx", "Odense_2026-10-31.xlsx", "Randers_2026-10-31.xlsx", "Alle_kommuner_2026-10-31.xlsx"],
+            [
+                "Aalborg_rapport_2026-10-31.xlsx", "Aalborg_ledelse_2026-10-31.xlsx", "København_rapport_2026-10-31.xlsx", "København_ledelse_2026-10-31.xlsx",
+                "Odense_rapport_2026-10-31.xlsx", "Odense_ledelse_2026-10-31.xlsx", "Randers_rapport_2026-10-31.xlsx", "Randers_ledelse_2026-10-31.xlsx",
+                "Alle_kommuner_rapport_2026-10-31.xlsx", "Alle_kommuner_ledelse_2026-10-31.xlsx",
+            ],
             fixture.Danish.Select(Path.GetFileName));
-        Assert.Equal(["Odense_2026-10-31.xlsx"], fixture.English.Select(Path.GetFileName));
+        Assert.Equal(["Odense_report_2026-10-31.xlsx", "Odense_management_2026-10-31.xlsx"], fixture.English.Select(Path.GetFileName));
+    }
+
+    [Fact]
+    public void FileStems_StayApart_WhenNamesCleanToTheSameText()
+    {
+        var stems = ReportInput.FileStems(["Vest/Egn", "Vest Egn", "Randers"], "Alle_kommuner");
+
+        Assert.NotEqual(stems["Vest/Egn"], stems["Vest Egn"]);
+        Assert.StartsWith("Vest_Egn-", stems["Vest/Egn"], StringComparison.Ordinal);
+        Assert.Equal("Randers", stems["Randers"]);
     }
 
     [Fact]
     public void Sheets_AreNamedInDanish_ByDefault_AndInEnglishOnRequest()
     {
-        using var danish = new XLWorkbook(fixture.Danish[0]);
+        using var danish = new XLWorkbook(Danish("Aalborg_rapport_2026-10-31.xlsx"));
         using var english = new XLWorkbook(fixture.English[0]);
 
         Assert.Equal(DanishSheets, danish.Worksheets.Select(w => w.Name));
@@ -28,71 +44,84 @@ public sealed class ReportWorkbookTests(ReportFixture fixture) : IClassFixture<R
     }
 
     [Fact]
-    public void Overview_MatchesTheData_WhereCountsAreShown()
+    public void Outcomes_NameInstruments_NotCodes()
     {
-        using var workbook = new XLWorkbook(fixture.Danish[1]); // København
-        var sheet = workbook.Worksheet("Oversigt");
-        var ctiRow = sheet.RowsUsed().First(r => r.Cell(2).GetString() == "CTI");
-        int columns = sheet.Row(4).CellsUsed().Count();
-        var total = ctiRow.Cell(columns);
+        using var workbook = new XLWorkbook(Danish("Alle_kommuner_rapport_2026-10-31.xlsx"));
+        var text = workbook.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
 
-        int expected = fixture.Input.Data.Courses.Count(c => c.Municipality == "København" && c.Group == Domain.Values.Group.Cti && c.ContactStart <= fixture.Input.AsOf);
-        Assert.True(total.GetString() is "<5" or ".." || total.GetValue<int>() == expected, $"total {total.GetString()} vs {expected}");
+        Assert.Contains("Ensomhed (UCLA-3)", text);
+        Assert.Contains("Trivsel (WHO-5)", text);
+        Assert.DoesNotContain(text, t => t is "LONELY3" or "WHO5" or "SELFCARE" or "PARENT");
+        Assert.DoesNotContain(text, t => t.Contains("SPEC", StringComparison.Ordinal) || t.Contains("README", StringComparison.Ordinal) || t.Contains("Outcomes:", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void NoCountOfOneToFourPersons_IsShown()
+    public void Overview_ShowsThePersonsAndCoursesPerGroup_AcrossMunicipalities()
     {
-        foreach (var path in fixture.Danish)
+        using var workbook = new XLWorkbook(Danish("Alle_kommuner_rapport_2026-10-31.xlsx"));
+        var sheet = workbook.Worksheet("Oversigt");
+        var header = sheet.RowsUsed().First(r => r.Cell(1).GetString() == "Kommune");
+        int total = header.CellsUsed().Count();
+        foreach (var (label, group) in new[] { ("CTI", Domain.Values.Group.Cti), ("Koordinerende rådgivning (KR)", Domain.Values.Group.Kr) })
         {
-            using var workbook = new XLWorkbook(path);
-            foreach (var (sheetName, header) in new[] { ("Oversigt", (string?)null), ("Resultater", "n"), ("Ensomhed", "n"), ("Bolig og krisecenter", "n") })
-            {
-                var sheet = workbook.Worksheet(sheetName);
-                foreach (var table in sheet.Tables)
-                {
-                    var countColumns = table.Fields.Where(f => header is null ? f.Index >= 2 : f.Name == header).Select(f => f.Index).ToList();
-                    foreach (var row in table.DataRange.Rows())
-                    {
-                        foreach (var c in countColumns)
-                        {
-                            var cell = row.Cell(c + 1);
-                            if (cell.DataType == XLDataType.Number)
-                            {
-                                var value = cell.GetDouble();
-                                Assert.False(value is >= 1 and <= 4, $"{Path.GetFileName(path)} {sheetName} {cell.Address}: {value}");
-                            }
-                        }
-                    }
-                }
-            }
+            var row = sheet.RowsUsed().Single(r => r.Cell(1).GetString() == "Alle kommuner" && r.Cell(2).GetString() == label);
+            int expected = fixture.Input.Data.Courses.Count(c => c.Group == group && c.ContactStart <= fixture.Input.AsOf);
+
+            Assert.Equal(expected, row.Cell(total).GetValue<int>());
         }
     }
 
     [Fact]
-    public void StatisticsOnFewerThanFivePersons_AreHidden()
+    public void ManagementWorkbook_IsMarkedInternal_AndHasNoOutcomes()
     {
-        using var workbook = new XLWorkbook(fixture.Danish[^1]);
-        var table = workbook.Worksheet("Resultater").Tables.First();
-        int Column(string name) => table.Fields.First(f => f.Name == name).Index + 1;
-        var byKey = fixture.Input.Outcomes.Change.ToDictionary(r => (r.Municipality == "ALL" ? "Alle kommuner" : r.Municipality, r.Instrument, r.Group == "CTI" ? "CTI" : "Koordinerende rådgivning (KR)", r.To));
-        var waves = new Dictionary<string, string> { ["3 måneder"] = "m3", ["6 måneder"] = "m6", ["Afslutning"] = "end", ["Opfølgning"] = "followup" };
+        using var workbook = new XLWorkbook(Danish("Randers_ledelse_2026-10-31.xlsx"));
 
-        int small = 0;
-        foreach (var row in table.DataRange.Rows())
+        Assert.Equal(["Medarbejdere", "Forløb", "Faseoversigt", "Sagsbelastning"], workbook.Worksheets.Select(w => w.Name));
+        Assert.All(workbook.Worksheets, w =>
         {
-            var source = byKey[(row.Cell(Column("Kommune")).GetString(), row.Cell(Column("Måleredskab")).GetString(), row.Cell(Column("Gruppe")).GetString(), waves[row.Cell(Column("Fra start til")).GetString()])];
-            var mean = row.Cell(Column("Gennemsnitlig ændring"));
-            if (source.N is > 0 and < 5)
+            Assert.StartsWith("INTERNT", w.Cell(1, 1).GetString(), StringComparison.Ordinal);
+        });
+        Assert.All(PageHeaders(Danish("Randers_ledelse_2026-10-31.xlsx")), h => Assert.Contains("&L&\"-,Bold\"&KC00000INTERNT", h, StringComparison.Ordinal));
+        var text = workbook.Worksheets.SelectMany(w => w.CellsUsed()).Select(c => c.GetString()).ToList();
+        Assert.DoesNotContain(text, t => t.Contains("Ensomhed", StringComparison.Ordinal) || t.Contains("Trivsel", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ManagementWorkbook_ListsMissingItems_WithCodeAndText()
+    {
+        using var workbook = new XLWorkbook(Danish("Alle_kommuner_ledelse_2026-10-31.xlsx"));
+        var missing = workbook.Worksheet("Forløb").CellsUsed().Select(c => c.GetString()).Where(t => t.Contains("p2_", StringComparison.Ordinal)).ToList();
+
+        Assert.NotEmpty(missing);
+        Assert.All(missing, m => Assert.Matches(@"^(\w+ [^;]+)(; \w+ [^;]+)*$", m));
+        Assert.Contains(missing, m => m.Contains("p2_4 der er påbegyndt et arbejde med at styrke borgerens støttenetværk", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void StatisticsOnFewerThanFivePersons_AreHidden_AndShownStatisticsKeepTheirN()
+    {
+        using var workbook = new XLWorkbook(Danish("Alle_kommuner_rapport_2026-10-31.xlsx"));
+        var sheet = workbook.Worksheet("Resultater");
+        var header = sheet.RowsUsed().First(r => r.Cell(1).GetString() == "Kommune");
+        int Column(string name) => header.CellsUsed().First(c => c.GetString() == name).Address.ColumnNumber;
+        int n = Column("n"), mean = Column("Gennemsnitlig ændring"), p = Column("p (parret t-test)");
+        int small = 0;
+        foreach (var row in sheet.RowsUsed().Where(r => r.RowNumber() > header.RowNumber() && r.Cell(n).GetString().Length > 0))
+        {
+            if (row.Cell(mean).DataType == XLDataType.Number)
+            {
+                Assert.Equal(XLDataType.Number, row.Cell(n).DataType);
+                Assert.True(row.Cell(n).GetDouble() >= 5);
+                Assert.Equal(Math.Round(row.Cell(mean).GetDouble(), 2), row.Cell(mean).GetDouble()); // no more precision than the page shows
+            }
+
+            if (row.Cell(n).GetString() == "<5")
             {
                 small++;
-                Assert.Equal("<5", row.Cell(Column("n")).GetString());
-                Assert.Equal("<5", mean.GetString());
+                Assert.Equal("<5", row.Cell(mean).GetString());
             }
-            else if (source.MeanChange is { } value)
-            {
-                Assert.Equal(value, mean.GetDouble(), 12);
-            }
+
+            Assert.NotEqual("0.000", row.Cell(p).GetFormattedString());
         }
 
         Assert.True(small > 0, "the sample should have some small groups");
@@ -107,56 +136,92 @@ public sealed class ReportWorkbookTests(ReportFixture fixture) : IClassFixture<R
             Assert.DoesNotContain(workbook.Worksheets.SelectMany(w => w.CellsUsed()), c => c.HasFormula);
         }
 
-        using var randers = new XLWorkbook(fixture.Danish[3]);
-        Assert.Contains(randers.Worksheet("Metodetroskab").CellsUsed(), c => c.GetString() == ReportFixture.FormulaWorker);
+        using var randers = new XLWorkbook(Danish("Randers_ledelse_2026-10-31.xlsx"));
+        Assert.Contains(randers.Worksheet("Medarbejdere").CellsUsed(), c => c.GetString() == ReportFixture.FormulaWorker);
     }
 
     [Fact]
     public void Charts_AreEmbedded_AndWrittenAsPngBesideTheWorkbook()
     {
-        using var workbook = new XLWorkbook(fixture.Danish[^1]);
+        var path = Danish("Alle_kommuner_rapport_2026-10-31.xlsx");
+        using var workbook = new XLWorkbook(path);
 
         Assert.Equal(4, workbook.Worksheet("Resultater").Pictures.Count); // one per instrument with change
-        Assert.Single(workbook.Worksheet("Ensomhed").Pictures);
+        Assert.Equal(2, workbook.Worksheet("Ensomhed").Pictures.Count); // loneliness and safety
         Assert.Equal(2, workbook.Worksheet("Bolig og krisecenter").Pictures.Count);
-        Assert.Single(workbook.Worksheet("Metodetroskab").Pictures);
-        var charts = Directory.GetFiles(Path.ChangeExtension(fixture.Danish[^1], null) + "_charts", "*.png");
-        Assert.Equal(8, charts.Length);
+        var charts = Directory.GetFiles(Path.ChangeExtension(path, null) + "_charts", "*.png");
+        Assert.Equal(workbook.Worksheets.Sum(w => w.Pictures.Count), charts.Length);
         Assert.All(charts, c => Assert.True(new FileInfo(c).Length > 10_000, c));
     }
 
     [Fact]
-    public void Sheets_HaveFiltersFrozenHeadersAndLandscapePrint()
+    public void Sheets_PrintOnA4_WithRepeatedHeaders_PageNumbers_AndTheTitleInTheHeader()
     {
-        using var workbook = new XLWorkbook(fixture.Danish[^1]);
-        var outcomes = workbook.Worksheet("Resultater");
-
-        Assert.True(outcomes.Tables.First().ShowAutoFilter);
-        Assert.Equal(4, outcomes.SheetView.SplitRow);
-        Assert.Equal(XLPageOrientation.Landscape, outcomes.PageSetup.PageOrientation);
-        Assert.Equal(1, outcomes.PageSetup.PagesWide);
-        Assert.NotEmpty(workbook.Worksheet("Metodetroskab").ConditionalFormats);
-        Assert.NotEmpty(workbook.Worksheet("Faseoversigt").ConditionalFormats);
+        var path = Danish("Alle_kommuner_rapport_2026-10-31.xlsx");
+        var headers = PageHeaders(path);
+        using var workbook = new XLWorkbook(path);
+        Assert.Equal(workbook.Worksheets.Count, headers.Count);
+        Assert.All(headers, h =>
+        {
+            Assert.Contains("&CEvaluering af CTI: Alle kommuner, opgjort pr. 2026-10-31", h, StringComparison.Ordinal);
+            Assert.Contains("&CSide &P af &N", h, StringComparison.Ordinal);
+        });
+        foreach (var sheet in workbook.Worksheets)
+        {
+            Assert.Equal(XLPaperSize.A4Paper, sheet.PageSetup.PaperSize);
+            Assert.Equal(1, sheet.PageSetup.PagesWide);
+            Assert.True(sheet.PageSetup.FirstRowToRepeatAtTop > 0, sheet.Name);
+            Assert.All(sheet.ColumnsUsed(), c => Assert.True(c.Width <= 50, $"{sheet.Name} column {c.ColumnNumber()} is {c.Width} wide"));
+        }
     }
 
     [Fact]
-    public void MethodNotes_PrintTheAsOfDateThresholdsAndVersion()
+    public void NumberHeaders_AreRightAligned_AboveTheirNumbers()
     {
-        using var workbook = new XLWorkbook(fixture.Danish[0]);
+        using var workbook = new XLWorkbook(Danish("Alle_kommuner_rapport_2026-10-31.xlsx"));
+        var sheet = workbook.Worksheet("Resultater");
+        var header = sheet.RowsUsed().First(r => r.Cell(1).GetString() == "Kommune");
+
+        Assert.Equal(XLAlignmentHorizontalValues.Right, header.Cells().First(c => c.GetString() == "n").Style.Alignment.Horizontal);
+        Assert.NotEqual(XLAlignmentHorizontalValues.Right, header.Cell(1).Style.Alignment.Horizontal);
+    }
+
+    [Fact]
+    public void MethodNotes_PrintTheAsOfDate_TheRulesCounts_AndTheReferenceSource()
+    {
+        using var workbook = new XLWorkbook(Danish("Aalborg_rapport_2026-10-31.xlsx"));
         var values = workbook.Worksheet("Metode").CellsUsed().Select(c => c.GetString()).ToList();
 
         Assert.Contains("2026-10-31", values);
         Assert.Contains("60–120", values);
-        Assert.Contains("test", values);
-        Assert.Contains("default", values);
+        Assert.Contains(values, v => v.Contains("Danskernes Sundhed 2021", StringComparison.Ordinal));
+        Assert.Contains("Antal på 1 til 4 personer (<5)", values);
+        Assert.Contains("Skjult så intet skjult tal kan regnes ud (..)", values);
     }
 
     [Fact]
-    public void DataQuality_ListsTheQuarantinedRowsByReason()
+    public void DataQuality_ListsOnlyTheMunicipalitysOwnRows_InDanish()
     {
-        using var workbook = new XLWorkbook(fixture.Danish[^1]);
-        var values = workbook.Worksheet("Datakvalitet").CellsUsed().Select(c => c.GetString()).ToList();
+        using var cross = new XLWorkbook(Danish("Alle_kommuner_rapport_2026-10-31.xlsx"));
+        using var aalborg = new XLWorkbook(Danish("Aalborg_rapport_2026-10-31.xlsx"));
+        var all = cross.Worksheet("Datakvalitet").CellsUsed().Select(c => c.GetString()).ToList();
+        var own = aalborg.Worksheet("Datakvalitet").CellsUsed().Select(c => c.GetString()).ToList();
 
-        Assert.Contains(values, v => v.Contains("CPR number does not start with a real birth date", StringComparison.Ordinal));
+        Assert.Contains(all, v => v.Contains("CPR-nummeret starter ikke med en rigtig fødselsdato", StringComparison.Ordinal));
+        Assert.DoesNotContain(all, v => v.Contains("CPR number does not start", StringComparison.Ordinal));
+        Assert.All(own.Where(v => v.EndsWith(".csv", StringComparison.Ordinal) || v.EndsWith(".xlsx", StringComparison.Ordinal)), v => Assert.StartsWith("Aalborg/", v, StringComparison.Ordinal));
+    }
+
+    /// <summary>The page header and footer text of every sheet, as stored (ClosedXML 0.95 does not read them back).</summary>
+    private static List<string> PageHeaders(string path)
+    {
+        using var zip = System.IO.Compression.ZipFile.OpenRead(path);
+        return zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/sheet", StringComparison.Ordinal))
+            .Select(e =>
+            {
+                using var reader = new StreamReader(e.Open());
+                var xml = System.Xml.Linq.XDocument.Parse(reader.ReadToEnd());
+                return string.Concat(xml.Descendants().Where(d => d.Name.LocalName is "oddHeader" or "oddFooter").Select(d => d.Value));
+            }).ToList();
     }
 }
