@@ -54,7 +54,7 @@ public sealed class ConfigurationErrorTests : IDisposable
         var result = await Cli.RunAsync(Environment(("Ingest__VocabularyFile", file)), "outcomes", "--data", home.Path, "--json");
 
         Assert.Equal(2, result.ExitCode);
-        var line = Assert.Single(Lines(result.StdErr.Split('\n').Where(l => l.StartsWith("error: ", StringComparison.Ordinal)).ToArray()));
+        var line = Assert.Single(Lines(result.StdErr), l => l.StartsWith("error: ", StringComparison.Ordinal));
         Assert.Contains(file, line, StringComparison.Ordinal);
         Assert.Contains("no_such_column", line, StringComparison.Ordinal);
         AssertNoStackTrace(result);
