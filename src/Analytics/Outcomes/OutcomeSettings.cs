@@ -3,8 +3,12 @@ namespace Evaluation.Analytics.Outcomes;
 /// <summary>Settings of the outcome statistics (SPEC §5).</summary>
 public sealed record OutcomeSettings
 {
-    /// <summary>The national reference share of high loneliness (0–1); none by default.</summary>
-    public double? LonelinessReference { get; init; }
+    /// <summary>
+    /// The national reference share of high loneliness (0–1). Default 12.4%: adults 16+ with a Three-Item
+    /// Loneliness Scale score of 7–9 in the Danish national health profile, Danskernes Sundhed 2021 (SPEC §5);
+    /// configured empty, no reference is shown.
+    /// </summary>
+    public double? LonelinessReference { get; init; } = 0.124;
 
     /// <summary>Where the reference comes from, e.g. "Danskernes Sundhed 2021, fraskilte kvinder 30–44 år" (for the method notes).</summary>
     public string? LonelinessReferenceLabel { get; init; }

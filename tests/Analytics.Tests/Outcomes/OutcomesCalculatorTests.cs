@@ -75,6 +75,12 @@ public class OutcomesCalculatorTests
     }
 
     [Fact]
+    public void LonelinessReference_IsTheNationalHealthProfiles12Point4Percent_ByDefault()
+    {
+        Assert.Equal(0.124, new OutcomeSettings().LonelinessReference);
+    }
+
+    [Fact]
     public void AnswersAfterTheAsOfDate_AreNotYetKnown()
     {
         var data = Data([Course()], answers: [Answer("C1", Wave.Baseline, "2024-01-10", ("viol", 1)), Answer("C1", Wave.M3, "2024-04-10", ("viol", 0))]);
