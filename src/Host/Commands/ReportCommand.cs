@@ -26,14 +26,28 @@ public static class ReportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var (dataset, quality) = await app.LoadWithQualityAsync(parse.GetValue(data), cancellationToken);
-            var written = ReportRun.Write(app, dataset, quality, parse.GetValue(asOf), parse.GetValue(output)!.FullName, parse.GetValue(language)!, parse.GetValue(municipality),
+            var only = parse.GetValue(municipality);
+            if (only is not null && !dataset.Courses.Any(c => c.Municipality == only))
+            {
+                var known = dataset.Courses.Select(c => c.Municipality).Distinct().Order(StringComparer.Ordinal).ToList();
+                await Console.Error.WriteLineAsync($"error: --municipality {only}: no course belongs to it; the data has {(known.Count == 0 ? "no courses" : string.Join(", ", known))}.");
+                return ExitCodes.Usage;
+            }
+
+            if (dataset.Courses.Count == 0)
+            {
+                await Console.Error.WriteLineAsync("No courses in the data: there is nothing to report, so no workbook was written.");
+                return ExitCodes.Done;
+            }
+
+            var written = ReportRun.Write(app, dataset, quality, parse.GetValue(asOf), parse.GetValue(output)!.FullName, parse.GetValue(language)!, only,
                 new StderrProgress());
             foreach (var path in written)
             {
                 app.Console.MarkupLineInterpolated($"Wrote [bold]{path}[/]");
             }
 
-            return written.Count == 0 ? 1 : 0;
+            return ExitCodes.Done;
         });
         return command;
     }
