@@ -32,7 +32,7 @@ public sealed class ServedSample : IAsyncLifetime
         Home.Write("inbox/Randers/courses_extra.csv", "course_id;municipality\nR-9001;Randers\n");
         Home.Write("inbox/Odense/answers_damaged.xlsx", "not a workbook");
         await Wait.UntilAsync(
-            () => Task.FromResult(Directory.Exists(Results) && Directory.GetFiles(Results, "*.xlsx").Length == 5 && SampleInbox.Waiting(Inbox) == 0),
+            () => Task.FromResult(Directory.Exists(Results) && Directory.GetFiles(Results, "*.xlsx").Length == 10 && SampleInbox.Waiting(Inbox) == 0),
             TimeSpan.FromMinutes(3), () => Server.Log);
     }
 

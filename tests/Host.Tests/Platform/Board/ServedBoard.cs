@@ -43,11 +43,11 @@ public sealed class ServedBoard : IAsyncLifetime
         SampleInbox.Drop(SampleInbox.SampleData, Home.Combine("inbox"));
         WriteSilkeborg();
         await Wait.UntilAsync(
-            () => Task.FromResult(Directory.Exists(Results) && Directory.GetFiles(Results, "*.xlsx").Length == 6 && SampleInbox.Waiting(Home.Combine("inbox")) == 0),
+            () => Task.FromResult(Directory.Exists(Results) && Directory.GetFiles(Results, "*.xlsx").Length == 12 && SampleInbox.Waiting(Home.Combine("inbox")) == 0),
             TimeSpan.FromMinutes(3), () => Server.Log);
 
-        // The management workbook of another piece of work, as publish would write it beside the others.
-        File.Copy(Directory.GetFiles(Results, "Silkeborg_*.xlsx").Single(), Path.Combine(Results, ManagementWorkbook));
+        // A copy of the management workbook under a fixed name, so the tests can name it.
+        File.Copy(Directory.GetFiles(Results, "Silkeborg_ledelse_*.xlsx").Single(), Path.Combine(Results, ManagementWorkbook));
     }
 
     public async Task DisposeAsync()
