@@ -30,7 +30,7 @@ public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSetting
             scales.SelectMany(i => Change(i, scored, municipalities)).ToList(),
             Loneliness(scored, municipalities),
             instruments.All.Where(i => i.Scoring == ScoringRule.Share).SelectMany(i => Shares(i, scored, municipalities)).ToList(),
-            scales.SelectMany(i => municipalities.Select(m => Trajectory.Fit(i, m, scored))).ToList(),
+            scales.SelectMany(i => Trajectories(i, scored, municipalities)).ToList(),
             scales.Select(i => new GroupComparison(settings).Compare(i, scored)).ToList(),
             adjusted.HousingRetention(housing.Observations),
             adjusted.RepeatShelter(shelter.Observations),
@@ -72,6 +72,14 @@ public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSetting
                 }
             }
         }
+    }
+
+    private static IEnumerable<TrajectoryRow> Trajectories(Instrument instrument, ScoredWaves scored, List<string> municipalities)
+    {
+        // Grouped once (a lookup keeps each municipality's scores in their original order, so every fit sees the same rows).
+        var all = scored.Of(instrument).ToList();
+        var byMunicipality = all.ToLookup(s => s.Course.Municipality, StringComparer.Ordinal);
+        return municipalities.Select(m => Trajectory.Fit(instrument, m, m == All ? all : byMunicipality[m])).ToList();
     }
 
     /// <summary>The share in the instrument's "high loneliness" band (LONELY3 ≥ 7) at each wave.</summary>

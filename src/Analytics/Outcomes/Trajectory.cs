@@ -16,11 +16,22 @@ public static class Trajectory
     {
         ArgumentNullException.ThrowIfNull(instrument);
         ArgumentNullException.ThrowIfNull(scored);
+        return Fit(instrument, municipality, scored.Of(instrument).Where(s => municipality == OutcomesCalculator.All || s.Course.Municipality == municipality));
+    }
+
+    /// <summary>
+    /// The fit on the instrument's scores already chosen for <paramref name="municipality"/> (all of them for ALL), in
+    /// <see cref="ScoredWaves.Of(Instrument)"/> order, so a run can group the scores by municipality once instead of
+    /// scanning every score per municipality.
+    /// </summary>
+    public static TrajectoryRow Fit(Instrument instrument, string municipality, IEnumerable<WaveScore> scores)
+    {
+        ArgumentNullException.ThrowIfNull(instrument);
+        ArgumentNullException.ThrowIfNull(scores);
         var rows = new List<(string, double[], double)>();
-        foreach (var s in scored.Of(instrument))
+        foreach (var s in scores)
         {
-            if (s.AnsweredDate is not { } answered || s.Course.ContactStart is not { } start ||
-                (municipality != OutcomesCalculator.All && s.Course.Municipality != municipality))
+            if (s.AnsweredDate is not { } answered || s.Course.ContactStart is not { } start)
             {
                 continue;
             }

@@ -150,7 +150,8 @@ public sealed class ChartRenderer(Labels labels, int threshold)
         double[] xs = Enumerable.Range(0, 101).Select(i => i / 100.0).ToArray();
         foreach (var (group, scores, color) in new[] { ("CTI", cti, Cti), ("KR", kr, Kr) })
         {
-            double sd = Math.Sqrt(scores.Select(s => (s - scores.Average()) * (s - scores.Average())).Sum() / Math.Max(1, scores.Count - 1));
+            double mean = scores.Average(); // once: recomputing it per score made the chart quadratic in the courses compared
+            double sd = Math.Sqrt(scores.Select(s => (s - mean) * (s - mean)).Sum() / Math.Max(1, scores.Count - 1));
             double h = Math.Max(0.02, 1.06 * sd * Math.Pow(scores.Count, -0.2)); // Silverman's rule
             double[] density = xs.Select(x => scores.Sum(s => Math.Exp(-0.5 * ((x - s) / h) * ((x - s) / h))) / (scores.Count * h * Math.Sqrt(2 * Math.PI))).ToArray();
             var line = plot.Add.Scatter(xs, density, color);

@@ -119,11 +119,11 @@ internal sealed partial class PublishedReport
             foreach (var c in comparison)
             {
                 var title = $"{InstrumentName(c.Row.Instrument)} ({labels.TryGet("model." + c.Row.Model) ?? c.Row.Model})";
-                blocks.Add(new ChartBlock($"balance_{c.Row.Instrument}_{c.Row.Model}", () => c.Ate.Mark != Mark.Shown ? null
+                blocks.Add(new ChartBlock($"balance_{c.Row.Instrument}_{c.Row.Model}", Once($"balance_{c.Row.Instrument}_{c.Row.Model}", () => c.Ate.Mark != Mark.Shown ? null
                     : charts.LovePlot(title, c.Balance.Where(b => b.Before.Mark == Mark.Shown && b.After.Mark == Mark.Shown && b.Before.Rounded is not null && b.After.Rounded is not null)
-                        .Select(b => (Covariate(b.Covariate), b.Before.Rounded!.Value, b.After.Rounded!.Value)).ToList())));
-                blocks.Add(new ChartBlock($"overlap_{c.Row.Instrument}_{c.Row.Model}", () => c.NCti.Mark != Mark.Shown || c.NKr.Mark != Mark.Shown ? null
-                    : charts.Overlap(title, c.Row.PropensityCti, c.Row.PropensityKr)));
+                        .Select(b => (Covariate(b.Covariate), b.Before.Rounded!.Value, b.After.Rounded!.Value)).ToList()))));
+                blocks.Add(new ChartBlock($"overlap_{c.Row.Instrument}_{c.Row.Model}", Once($"overlap_{c.Row.Instrument}_{c.Row.Model}", () => c.NCti.Mark != Mark.Shown || c.NKr.Mark != Mark.Shown ? null
+                    : charts.Overlap(title, c.Row.PropensityCti, c.Row.PropensityKr))));
             }
         }
 

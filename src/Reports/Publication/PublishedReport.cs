@@ -36,7 +36,21 @@ internal sealed partial class PublishedReport
         RegisterQuality();
     }
 
+    /// <summary>Charts that are the same in every workbook of the run, rendered once (the comparison's overlap density costs O(courses) per point).</summary>
+    private readonly Dictionary<string, byte[]?> sharedCharts = new(StringComparer.Ordinal);
+
     private static string All => OutcomesCalculator.All;
+
+    /// <summary>A chart that does not depend on the scope: drawn for the first workbook that asks, then reused.</summary>
+    private Func<byte[]?> Once(string key, Func<byte[]?> render) => () =>
+    {
+        if (!sharedCharts.TryGetValue(key, out var png))
+        {
+            sharedCharts[key] = png = render();
+        }
+
+        return png;
+    };
 
     /// <summary>The workbook for one municipality, or across municipalities for <see cref="OutcomesCalculator.All"/>.</summary>
     public WorkbookModel Build(string scope, string stem)
