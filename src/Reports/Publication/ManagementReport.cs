@@ -32,7 +32,14 @@ internal sealed class ManagementReport(ReportInput input, Labels labels)
             w.Municipality, w.WorkerId, Number(w.Fidelity, "0.0"), w.Courses, Number(w.CaseloadScore, "0%"), Number(w.MaxCaseload, "0.0"),
         }).ToList();
 
-        var courses = input.Fidelity.Courses.Where(c => InScope(c.Municipality)).OrderBy(c => c.Municipality, StringComparer.Ordinal).ThenBy(c => c.WorkerId, StringComparer.Ordinal).ThenBy(c => c.CourseId, StringComparer.Ordinal).ToList();
+        // Across municipalities a row per municipality, not per course: a country's courses would be a
+        // sheet of 100,000 rows that no manager reads and that ClosedXML holds in memory whole.
+        string[] municipalityHeader = [labels["col.municipality"], labels["col.fidelity"], labels["col.courses_scored"], labels["band.high"], labels["band.moderate"], labels["band.low"]];
+        var municipalityRows = all
+            ? input.Fidelity.Municipalities.OrderBy(m => m.Municipality, StringComparer.Ordinal)
+                .Select(m => new object?[] { m.Municipality, Number(m.Fidelity, "0.0"), m.Courses, m.High, m.Moderate, m.Low }).ToList()
+            : [];
+        var courses = input.Fidelity.Courses.Where(c => !all && InScope(c.Municipality)).OrderBy(c => c.Municipality, StringComparer.Ordinal).ThenBy(c => c.WorkerId, StringComparer.Ordinal).ThenBy(c => c.CourseId, StringComparer.Ordinal).ToList();
         string[] courseHeader =
         [
             labels["col.course"], labels["col.municipality"], labels["col.worker"], labels["col.fidelity"], labels["col.band"],
@@ -44,7 +51,8 @@ internal sealed class ManagementReport(ReportInput input, Labels labels)
             string.Join("; ", c.MissingItems.Select(i => $"{i} {labels.TryGet("item." + i) ?? ""}".Trim())))).ToList();
 
         var municipalityOf = input.Fidelity.Courses.ToDictionary(c => c.CourseId, c => c.Municipality, StringComparer.Ordinal);
-        var board = input.Fidelity.PhaseBoard.Where(p => InScope(municipalityOf.GetValueOrDefault(p.CourseId))).OrderByDescending(p => p.Overdue).ThenByDescending(p => p.DaysInPhase).ToList();
+        // Across municipalities only the overdue courses: the whole board of a country is every municipality's own workbook.
+        var board = input.Fidelity.PhaseBoard.Where(p => InScope(municipalityOf.GetValueOrDefault(p.CourseId)) && (!all || p.Overdue)).OrderByDescending(p => p.Overdue).ThenByDescending(p => p.DaysInPhase).ToList();
         string[] boardHeader = [labels["col.course"], labels["col.municipality"], labels["col.worker"], labels["col.phase"], labels["col.days_in_phase"], labels["col.overdue"]];
         var yes = labels["yes"];
         var boardRows = board.Select(p => new object?[]
@@ -53,7 +61,7 @@ internal sealed class ManagementReport(ReportInput input, Labels labels)
         }).ToList();
 
         var workerIds = workers.Select(w => w.WorkerId).ToHashSet(StringComparer.Ordinal);
-        var months = input.Caseload.Where(m => workerIds.Contains(m.WorkerId)).OrderBy(m => m.WorkerId, StringComparer.Ordinal).ThenBy(m => m.Month).ToList();
+        var months = input.Caseload.Where(m => !all && workerIds.Contains(m.WorkerId)).OrderBy(m => m.WorkerId, StringComparer.Ordinal).ThenBy(m => m.Month).ToList();
         string[] caseloadHeader = [labels["col.worker"], labels["col.month"], labels["col.active_courses"], labels["col.fte"], labels["col.caseload"]];
         var caseloadRows = months.Select(m => new object?[] { m.WorkerId, m.Month.ToString("yyyy-MM", labels.Culture), m.ActiveCourses, new Plain(m.Fte, "0.00"), new Plain(m.Caseload, "0.0") }).ToList();
         var limit = t.CaseloadLimit;
@@ -69,20 +77,28 @@ internal sealed class ManagementReport(ReportInput input, Labels labels)
                 new ChartBlock("fidelity_workers", () => workers.Count == 0 ? null : charts.FidelityPerWorker(workers, t)),
                 new NoteBlock(labels["note.fidelity"]),
             ]),
-            new(labels["sheet.courses"],
-            [
-                new TitleBlock(labels.Format("fidelity.courses.title", name), labels["fidelity.courses.subtitle"]),
-                new TableBlock(courseHeader, courseRows, CellColor: (c, v) => Band(c, v, 3)),
-            ]),
+            all
+                ? new(labels["sheet.courses"],
+                [
+                    new TitleBlock(labels.Format("fidelity.all.courses", name), labels["fidelity.all.courses.subtitle"]),
+                    new TableBlock(municipalityHeader, municipalityRows, CellColor: (c, v) => Band(c, v, 1)),
+                ])
+                : new(labels["sheet.courses"],
+                [
+                    new TitleBlock(labels.Format("fidelity.courses.title", name), labels["fidelity.courses.subtitle"]),
+                    new TableBlock(courseHeader, courseRows, CellColor: (c, v) => Band(c, v, 3)),
+                ]),
             new(labels["sheet.phaseboard"],
             [
-                new TitleBlock(labels.Format("phaseboard.title", name), labels.Format("phaseboard.rule", t.PhaseOverdueDays, t.ContactPeriodOverdueDays)),
+                new TitleBlock(labels.Format(all ? "phaseboard.all.title" : "phaseboard.title", name), labels.Format("phaseboard.rule", t.PhaseOverdueDays, t.ContactPeriodOverdueDays)),
                 new TableBlock(boardHeader, boardRows, RowColor: r => Equals(r[^1], yes) ? LowColor : null),
             ]),
             new(labels["sheet.caseload"],
             [
                 new TitleBlock(labels.Format("caseload.title", name), labels.Format("caseload.rule", limit)),
-                new TableBlock(caseloadHeader, caseloadRows, CellColor: (c, v) => c == 4 && v is Plain p && p.Value > limit ? LowColor : null),
+                all
+                    ? new NoteBlock(labels["caseload.all.note"])
+                    : new TableBlock(caseloadHeader, caseloadRows, CellColor: (c, v) => c == 4 && v is Plain p && p.Value > limit ? LowColor : null),
             ]),
         ]);
     }

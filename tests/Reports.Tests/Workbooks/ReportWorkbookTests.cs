@@ -87,9 +87,24 @@ public sealed class ReportWorkbookTests(ReportFixture fixture) : IClassFixture<R
     }
 
     [Fact]
-    public void ManagementWorkbook_ListsMissingItems_WithCodeAndText()
+    public void ManagementWorkbook_AcrossMunicipalities_HasARowPerMunicipality_AndOnlyTheOverdueCourses()
     {
         using var workbook = new XLWorkbook(Danish("Alle_kommuner_ledelse_2026-10-31.xlsx"));
+        var courses = workbook.Worksheet("Forløb").CellsUsed().Select(c => c.GetString()).ToList();
+        var board = workbook.Worksheet("Faseoversigt");
+        var header = board.RowsUsed().First(r => r.Cell(1).GetString() == "Forløb");
+        var overdue = board.RowsUsed().Where(r => r.RowNumber() > header.RowNumber()).Select(r => r.LastCellUsed().GetString()).ToList();
+
+        Assert.All(new[] { "Aalborg", "København", "Odense", "Randers" }, m => Assert.Contains(m, courses));
+        Assert.DoesNotContain(courses, c => c.StartsWith("RAN-", StringComparison.Ordinal));
+        Assert.NotEmpty(overdue);
+        Assert.All(overdue, o => Assert.Equal("ja", o));
+    }
+
+    [Fact]
+    public void ManagementWorkbook_ListsMissingItems_WithCodeAndText()
+    {
+        using var workbook = new XLWorkbook(Danish("Randers_ledelse_2026-10-31.xlsx"));
         var missing = workbook.Worksheet("Forløb").CellsUsed().Select(c => c.GetString()).Where(t => t.Contains("p2_", StringComparison.Ordinal)).ToList();
 
         Assert.NotEmpty(missing);
