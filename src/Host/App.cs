@@ -19,6 +19,7 @@ public sealed class App
     private NpgsqlDataSource? dataSource;
     private string? connectionString;
     private InstrumentSet? instruments;
+    private IngestSettings? ingestSettings;
 
     public App()
     {
@@ -73,8 +74,8 @@ public sealed class App
         ? InstrumentSet.Default
         : InstrumentSet.Load(Options.Instruments.File);
 
-    /// <summary>The column vocabulary (shipped default extended by <c>Ingest:VocabularyFile</c>), ignored columns and limits.</summary>
-    public IngestSettings IngestSettings => IngestSettings.From(Options.Ingest);
+    /// <summary>The column vocabulary (shipped default extended by <c>Ingest:VocabularyFile</c>), ignored columns and limits; read once, as the instruments are.</summary>
+    public IngestSettings IngestSettings => ingestSettings ??= IngestSettings.From(Options.Ingest);
 
     /// <summary>The connection string in use, starting the embedded cluster and migrating the schema on first use.</summary>
     public async Task<string> ConnectionStringAsync(CancellationToken cancellationToken)

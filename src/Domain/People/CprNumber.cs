@@ -97,7 +97,7 @@ public sealed partial class CprNumber
         int digits = 0;
         foreach (var c in text)
         {
-            if (char.IsAsciiDigit(c) && ++digits == 10)
+            if (char.IsDigit(c) && ++digits == 10)
             {
                 return true;
             }
@@ -106,7 +106,8 @@ public sealed partial class CprNumber
         return false;
     }
 
-    [GeneratedRegex("[0-9]{6}-?[0-9]{4}", RegexOptions.CultureInvariant)]
+    // Any digits, not only ASCII: a CPR number typed in full-width or other digits is masked too.
+    [GeneratedRegex(@"\d{6}-?\d{4}", RegexOptions.CultureInvariant)]
     private static partial Regex CprShape();
 
     /// <summary>True when a text looks like it could be a CPR number (10 digits, optional dash after 6).</summary>

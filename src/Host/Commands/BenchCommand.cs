@@ -119,7 +119,7 @@ public static class BenchCommand
             int n = parse.GetValue(courses);
             var inbox = Workspace.Inbox(n, parse.GetValue(intensity), xlsx: true, app.Console);
             var clock = Stopwatch.StartNew();
-            var (data, _) = new FolderReader(app.Pseudonymizer, app.Instruments).Read(inbox);
+            var (data, _) = new FolderReader(app.Pseudonymizer, app.Instruments, app.IngestSettings).Read(inbox);
             var read = clock.Elapsed.TotalSeconds;
             clock.Restart();
             var report = new FidelityCalculator(app.Options.Fidelity).Calculate(data, new DateOnly(2026, 10, 31));

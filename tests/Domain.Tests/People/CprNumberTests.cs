@@ -85,4 +85,12 @@ public class CprNumberTests
     [InlineData("010170-1235", 'M')]
     public void Sex_FollowsTheLastDigit(string text, char sex) =>
         Assert.Equal(sex, CprNumber.TryParse(text, out _)!.Sex);
+
+    [Theory]
+    [InlineData("KR (cpr 030190-1234, tlf 12345678)", "KR (cpr 03*********, tlf 12345678)")]
+    [InlineData("0301901234", "03********")]
+    [InlineData("\uFF10\uFF13\uFF10\uFF11\uFF19\uFF10-\uFF11\uFF12\uFF13\uFF14", "\uFF10\uFF13*********")]
+    [InlineData("kommune 123", "kommune 123")]
+    public void MaskAll_HidesEveryCprShapedPart_InAnyDigits(string text, string masked) =>
+        Assert.Equal(masked, CprNumber.MaskAll(text));
 }

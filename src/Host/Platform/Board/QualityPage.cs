@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using Evaluation.Domain.People;
 
 namespace Evaluation.Host.Platform.Board;
@@ -8,7 +7,7 @@ namespace Evaluation.Host.Platform.Board;
 /// and the quarantined rows by reason with their masked value. A questionnaire answer's value is not
 /// shown (it is an outcome measurement), and anything that looks like a CPR number is masked again.
 /// </summary>
-public static partial class QualityPage
+public static class QualityPage
 {
     /// <summary>The columns of an answers file that are not answers to questionnaire items.</summary>
     private static readonly HashSet<string> AnswerKeys = new(StringComparer.OrdinalIgnoreCase) { "course_id", "wave", "answered_date", "forloeb", "boelge", "besvaret" };
@@ -92,9 +91,6 @@ public static partial class QualityPage
         // Ingest stored the value masked already; a CPR number inside a longer text is masked here too.
         return string.Equals(row.Column, "cpr", StringComparison.OrdinalIgnoreCase) || CprNumber.LooksLikeCpr(row.Value)
             ? CprNumber.Mask(row.Value)
-            : CprLike().Replace(row.Value, m => CprNumber.Mask(m.Value));
+            : CprNumber.MaskAll(row.Value);
     }
-
-    [GeneratedRegex(@"\d{6}-?\d{4}")]
-    private static partial Regex CprLike();
 }
