@@ -104,7 +104,7 @@ internal sealed partial class PublishedReport
 
                 if (c.Row.Note is { Length: > 0 } note)
                 {
-                    words.Add(labels.Format("comparison.note", ComparisonReason.Text(note, labels)));
+                    words.Add(labels.Format("comparison.note", Reasons.Translate(note, labels)));
                 }
 
                 blocks.Add(new NoteBlock(string.Join(" ", words)));

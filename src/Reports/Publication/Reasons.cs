@@ -3,15 +3,25 @@ using System.Text.RegularExpressions;
 namespace Evaluation.Reports.Publication;
 
 /// <summary>
-/// Quarantine reasons in the report's language. Ingest writes them in English with the column and
-/// value filled in; known forms are translated with their parts kept, anything else stays as written.
+/// Reasons in the report's language: the quarantine's (ingest writes them in English with the column and
+/// value filled in) and the comparison's (SPEC §6 <c>note</c>, in English). Known forms are translated with
+/// their parts kept, anything else stays as written.
 /// </summary>
-internal static partial class Reasons
+public static partial class Reasons
 {
     private static readonly (Regex Pattern, string Key)[] Forms =
     [
         (Exact("CPR number does not start with a real birth date (DDMMYY)"), "reason.cpr_date"),
         (Exact("CPR number must be 10 digits, written DDMMYY-SSSS or DDMMYYSSSS"), "reason.cpr_digits"),
+        (Exact("no courses with valid baseline and end scores"), "comparison.reason.no_pairs"),
+        (Exact("no courses"), "comparison.reason.no_courses"),
+        (Exact("no CTI courses"), "comparison.reason.no_cti"),
+        (Exact("no KR courses"), "comparison.reason.no_kr"),
+        (Exact("no municipality has both CTI and KR courses (no common support)"), "comparison.reason.no_support"),
+        (Exact("the propensity model gave no estimate"), "comparison.reason.no_estimate"),
+        (Exact("the propensity model did not converge (separation: fitted probabilities numerically 0 or 1)"), "comparison.reason.separation"),
+        (Exact("the propensity model did not converge"), "comparison.reason.no_convergence"),
+        (new Regex(@"^(\d+) of (\d+) bootstrap resamples gave no estimate .*the other (\d+)$", RegexOptions.CultureInvariant), "comparison.reason.bootstrap"),
         (Exact("a date is expected, not a date with a time of day"), "reason.date_time"),
         (Exact("a value is required here"), "reason.required"),
         (Exact("an end reason needs an end_date"), "reason.end_reason_needs_date"),
