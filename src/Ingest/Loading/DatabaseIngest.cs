@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Evaluation.Domain.Instruments;
 using Evaluation.Domain.People;
 using Evaluation.Ingest.Kinds;
@@ -38,31 +39,90 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
     }
 
     /// <summary>
-    /// Runs <paramref name="load"/> (given a file's index) for every file in the order ingest needs:
-    /// kinds that refer to courses after every courses file (staff, shelter stays and tenancies refer
-    /// to none, so they load beside the courses), two kinds at a time, the largest first, as their
-    /// tables are independent. Within a kind the files load one after the other in name order, so a
-    /// later file still wins on a key. A failure stops the run; the file being loaded rolls back,
-    /// earlier files stay loaded.
+    /// Runs <paramref name="load"/> (given a file's index) for every file in the order ingest needs,
+    /// two kinds at a time as their tables are independent: the largest kind first, except that a
+    /// kind referring to courses (checklists, contacts, plans, answers) waits until every courses
+    /// file has loaded, as its rows are checked against the known courses. So the largest of those
+    /// starts as soon as the courses are in while the smaller independent kinds (staff, shelter
+    /// stays, tenancies) still load beside it. Within a kind the files load one after the other in
+    /// name order, so a later file still wins on a key. A failure stops the run: the file being
+    /// loaded rolls back, earlier files stay loaded, and the failure is what this throws.
     /// </summary>
     public static async Task InLoadOrderAsync(IReadOnlyList<InboxFile> files, Func<int, CancellationToken, Task> load, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
+        ArgumentNullException.ThrowIfNull(load);
         static bool RefersToCourses(InputKind? kind) => kind is InputKind.Checklists or InputKind.Contacts or InputKind.Plans or InputKind.Answers;
-        var indexes = Enumerable.Range(0, files.Count).ToList();
-        await TwoKindsAtATimeAsync(indexes.Where(i => !RefersToCourses(files[i].Kind)));
-        await TwoKindsAtATimeAsync(indexes.Where(i => RefersToCourses(files[i].Kind)));
-
-        Task TwoKindsAtATimeAsync(IEnumerable<int> batch)
+        var waiting = Enumerable.Range(0, files.Count)
+            .GroupBy(i => files[i].Kind)
+            .OrderByDescending(kind => kind.Sum(i => SizeOf(files[i])))
+            .ToList();
+        var coursesLoaded = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (!waiting.Any(kind => kind.Key == InputKind.Courses))
         {
-            var kinds = batch.GroupBy(i => files[i].Kind).OrderByDescending(kind => kind.Sum(i => SizeOf(files[i]))).ToList();
-            return Parallel.ForEachAsync(kinds, new ParallelOptions { MaxDegreeOfParallelism = 2, CancellationToken = cancellationToken }, async (kind, token) =>
+            coursesLoaded.SetResult();
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Exception? failure = null;
+        await Task.WhenAll(LaneAsync(), LaneAsync());
+        if (failure is not null)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        async Task LaneAsync()
+        {
+            await Task.Yield(); // the two lanes run side by side from the start
+            try
             {
-                foreach (var index in kind)
+                while (await NextAsync() is { } kind)
                 {
-                    await load(index, token);
+                    foreach (var index in kind)
+                    {
+                        await load(index, stop.Token);
+                    }
+
+                    if (kind.Key == InputKind.Courses)
+                    {
+                        coursesLoaded.SetResult();
+                    }
                 }
-            });
+            }
+            catch (Exception e)
+            {
+                Interlocked.CompareExchange(ref failure, e, null);
+                coursesLoaded.TrySetCanceled();
+                await stop.CancelAsync();
+            }
+        }
+
+        // The largest kind that may start now; when only kinds waiting for the courses are left,
+        // waits for them (the other lane is loading the courses). Null when every kind is taken
+        // or the run stopped.
+        async Task<IGrouping<InputKind?, int>?> NextAsync()
+        {
+            while (true)
+            {
+                lock (waiting)
+                {
+                    if (waiting.Count == 0 || stop.IsCancellationRequested)
+                    {
+                        return null;
+                    }
+
+                    var ready = waiting.FirstOrDefault(kind => !RefersToCourses(kind.Key) || coursesLoaded.Task.IsCompletedSuccessfully);
+                    if (ready is not null)
+                    {
+                        waiting.Remove(ready);
+                        return ready;
+                    }
+                }
+
+                await coursesLoaded.Task.WaitAsync(stop.Token);
+            }
         }
     }
 

@@ -1,0 +1,143 @@
+using Evaluation.Ingest.Loading;
+using Evaluation.Ingest.Reading;
+
+namespace Evaluation.Ingest.Tests.Loading;
+
+/// <summary>
+/// The order files load in (<see cref="DatabaseIngest.InLoadOrderAsync"/>): two kinds at a time,
+/// largest first, the kinds that refer to courses only once every courses file is in, and the files
+/// of one kind one after the other in name order.
+/// </summary>
+public sealed class LoadOrderTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("load-order-").FullName;
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+
+    /// <summary>A file of <paramref name="kind"/> whose size (which orders the kinds) is <paramref name="bytes"/>.</summary>
+    private InboxFile File(string name, InputKind kind, int bytes)
+    {
+        var path = Path.Combine(folder, name);
+        System.IO.File.WriteAllBytes(path, new byte[bytes]);
+        return new InboxFile(path, name, kind, "Aarhus");
+    }
+
+    private sealed class Recorder
+    {
+        private readonly Lock gate = new();
+        private int running;
+
+        public List<string> Events { get; } = [];
+
+        public int MostAtOnce { get; private set; }
+
+        public async Task LoadAsync(IReadOnlyList<InboxFile> files, int index, int milliseconds, CancellationToken cancellationToken)
+        {
+            lock (gate)
+            {
+                Events.Add("start " + files[index].DisplayName);
+                MostAtOnce = Math.Max(MostAtOnce, ++running);
+            }
+
+            try
+            {
+                await Task.Delay(milliseconds, cancellationToken);
+            }
+            finally
+            {
+                lock (gate)
+                {
+                    Events.Add("end " + files[index].DisplayName);
+                    running--;
+                }
+            }
+        }
+
+        public int At(string line) => Events.IndexOf(line) is >= 0 and var at ? at : throw new InvalidOperationException($"'{line}' never happened: {string.Join(", ", Events)}");
+    }
+
+    [Fact]
+    public async Task Kinds_that_refer_to_courses_start_only_after_every_courses_file_has_loaded()
+    {
+        InboxFile[] files =
+        [
+            File("answers.csv", InputKind.Answers, 5000),
+            File("contacts.csv", InputKind.Contacts, 9000),
+            File("courses_1.csv", InputKind.Courses, 100),
+            File("courses_2.csv", InputKind.Courses, 100),
+            File("plans.csv", InputKind.Plans, 10),
+        ];
+        var recorder = new Recorder();
+
+        await DatabaseIngest.InLoadOrderAsync(files, (i, token) => recorder.LoadAsync(files, i, 20, token));
+
+        int coursesDone = recorder.At("end courses_2.csv");
+        Assert.All(["answers.csv", "contacts.csv", "plans.csv"], name => Assert.True(recorder.At("start " + name) > coursesDone, name + " started before the courses were in"));
+        Assert.True(recorder.At("end courses_1.csv") < recorder.At("start courses_2.csv"), "the courses files overlapped");
+        Assert.Equal(2, recorder.MostAtOnce);
+    }
+
+    [Fact]
+    public async Task The_largest_kind_that_refers_to_courses_starts_when_the_courses_are_in_while_smaller_independent_kinds_still_load()
+    {
+        InboxFile[] files =
+        [
+            File("contacts.csv", InputKind.Contacts, 9000),
+            File("courses.csv", InputKind.Courses, 1000),
+            File("shelter_stays.csv", InputKind.ShelterStays, 500),
+            File("tenancies.csv", InputKind.Tenancies, 400),
+        ];
+        var slow = new Dictionary<string, int> { ["courses.csv"] = 20, ["shelter_stays.csv"] = 200, ["tenancies.csv"] = 20, ["contacts.csv"] = 20 };
+        var recorder = new Recorder();
+
+        await DatabaseIngest.InLoadOrderAsync(files, (i, token) => recorder.LoadAsync(files, i, slow[files[i].DisplayName], token));
+
+        Assert.True(recorder.At("start contacts.csv") < recorder.At("end shelter_stays.csv"), string.Join(", ", recorder.Events));
+        Assert.True(recorder.At("start contacts.csv") > recorder.At("end courses.csv"));
+    }
+
+    [Fact]
+    public async Task The_files_of_one_kind_load_one_after_the_other_in_their_order()
+    {
+        InboxFile[] files =
+        [
+            File("Aalborg-contacts.csv", InputKind.Contacts, 10),
+            File("Odense-contacts.csv", InputKind.Contacts, 10),
+            File("Randers-contacts.csv", InputKind.Contacts, 10),
+            File("staff.csv", InputKind.Staff, 10),
+        ];
+        var recorder = new Recorder();
+
+        await DatabaseIngest.InLoadOrderAsync(files, (i, token) => recorder.LoadAsync(files, i, 10, token));
+
+        Assert.True(recorder.At("end Aalborg-contacts.csv") < recorder.At("start Odense-contacts.csv"));
+        Assert.True(recorder.At("end Odense-contacts.csv") < recorder.At("start Randers-contacts.csv"));
+    }
+
+    [Fact]
+    public async Task A_failure_stops_the_run_and_is_what_the_caller_sees()
+    {
+        InboxFile[] files =
+        [
+            File("courses.csv", InputKind.Courses, 1000),
+            File("staff_1.csv", InputKind.Staff, 10),
+            File("staff_2.csv", InputKind.Staff, 10),
+            File("answers.csv", InputKind.Answers, 10),
+        ];
+        var recorder = new Recorder();
+
+        var thrown = await Assert.ThrowsAsync<InvalidDataException>(() => DatabaseIngest.InLoadOrderAsync(files, async (i, token) =>
+        {
+            if (files[i].DisplayName == "courses.csv")
+            {
+                throw new InvalidDataException("the courses file broke");
+            }
+
+            await recorder.LoadAsync(files, i, 50, token);
+        }));
+
+        Assert.Equal("the courses file broke", thrown.Message);
+        Assert.DoesNotContain("start answers.csv", recorder.Events);
+        Assert.DoesNotContain("start staff_2.csv", recorder.Events);
+    }
+}
