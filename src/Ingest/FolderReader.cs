@@ -44,7 +44,7 @@ public sealed class FolderReader(Pseudonymizer pseudonymizer, InstrumentSet inst
             try
             {
                 fingerprint = FileFingerprint.Of(file.Path, file.Municipality);
-                using var table = FileRows.Open(file.Path, fingerprint, settings.Options);
+                using var table = FileRows.Open(file.Path, fingerprint, settings.Options, rowsAreKept: true);
                 counts = file.Kind!.Value switch
                 {
                     InputKind.Courses => Merge(courses, AllKinds.Courses, table, context, result),

@@ -31,8 +31,9 @@ public static class FileRows
     /// <summary>
     /// Opens a file as a table, by its extension, after checking that its content is what the name
     /// says; a file that cannot be read as a table is an <see cref="UnreadableFileException"/>.
+    /// <paramref name="rowsAreKept"/>: the records stay in memory, so repeated values share one string.
     /// </summary>
-    public static ITableReader Open(string path, FileFingerprint fingerprint, IngestOptions? limits = null)
+    public static ITableReader Open(string path, FileFingerprint fingerprint, IngestOptions? limits = null, bool rowsAreKept = false)
     {
         ArgumentNullException.ThrowIfNull(path);
         ArgumentNullException.ThrowIfNull(fingerprint);
@@ -50,7 +51,7 @@ public static class FileRows
             _ when fingerprint.IsBlank => "the file holds no text, only a byte-order mark",
             _ => null,
         };
-        return problem is null ? new CsvTableReader(path, fingerprint, limits) : throw new UnreadableFileException(problem);
+        return problem is null ? new CsvTableReader(path, fingerprint, limits, shareRepeatedStrings: rowsAreKept) : throw new UnreadableFileException(problem);
     }
 
     /// <summary>Yields the valid records with their row numbers; bad rows go to <paramref name="result"/>.</summary>
