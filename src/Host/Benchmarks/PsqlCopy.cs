@@ -38,7 +38,7 @@ public static class PsqlCopy
     }
 
     /// <summary>Exports the stored rows of <paramref name="ingested"/> in binary, then times loading them into <paramref name="empty"/> (migrated, no rows).</summary>
-    public static async Task<ChildProcess.Result> RunStoredRowsAsync(string ingested, string empty, CancellationToken cancellationToken)
+    public static async Task<ChildProcess.Result> RunStoredRowsAsync(string ingested, string empty, Func<Task> beforeLoad, CancellationToken cancellationToken)
     {
         var folder = Directory.CreateDirectory(Path.Combine(Workspace.Root, "stored-rows")).FullName;
         string RowsOf(string table) => Path.Combine(folder, table + ".bin");
@@ -48,6 +48,7 @@ public static class PsqlCopy
             return export;
         }
 
+        await beforeLoad();
         return await PsqlAsync(empty, "stored-rows.sql", string.Concat(Tables.Select(t => $"\\copy {t} FROM '{RowsOf(t)}' (FORMAT binary)\n")), cancellationToken);
     }
 

@@ -44,11 +44,13 @@ public static class BenchCommand
             int rows = InboxRows(inbox);
 
             app.Console.MarkupLine("Running [bold]evaluation ingest[/] ...");
+            await Workspace.CheckpointAsync(cluster, cancellationToken);
             var ingest = await ChildProcess.RunSelfAsync(["ingest", inbox], new() { ["EVALUATION_DB"] = ours }, cancellationToken);
             app.Console.MarkupLine("Running [bold]psql \\copy[/] ...");
+            await Workspace.CheckpointAsync(cluster, cancellationToken);
             var copy = await PsqlCopy.RunAsync(theirs, inbox, cancellationToken);
             app.Console.MarkupLine("Running [bold]psql \\copy[/] of the stored rows in binary ...");
-            var stored = await PsqlCopy.RunStoredRowsAsync(ours, floor, cancellationToken);
+            var stored = await PsqlCopy.RunStoredRowsAsync(ours, floor, () => Workspace.CheckpointAsync(cluster, cancellationToken), cancellationToken);
 
             Report(app.Console, $"Ingest of {n:N0} courses, {rows:N0} rows ({inbox})",
                 ("evaluation ingest", ingest),
