@@ -71,9 +71,9 @@ public sealed partial class CprNumber
         value.Length <= 2 ? new string('*', value.Length) : string.Concat(value.AsSpan(0, 2), new string('*', value.Length - 2));
 
     /// <summary>
-    /// Masks every substring shaped like a CPR number (six digits, an optional hyphen, four digits)
-    /// wherever it stands in a text: a value, a column name, a message. The first two digits stay,
-    /// as <see cref="Mask"/> keeps them, so that a clerk can still find the row.
+    /// Masks every substring shaped like a CPR number (six digits, an optional separator, four
+    /// digits) wherever it stands in a text: a value, a column name, a message. The first two digits
+    /// stay, as <see cref="Mask"/> keeps them, so that a clerk can still find the row.
     /// </summary>
     public static string MaskAll(string text)
     {
@@ -81,11 +81,14 @@ public sealed partial class CprNumber
         return ContainsCprShape(text) ? CprShape().Replace(text, m => Mask(m.Value)) : text;
     }
 
-    /// <summary>The CPR-shaped substrings of a text, for checking whether one of them is a real CPR number.</summary>
+    /// <summary>
+    /// The CPR-shaped substrings of a text as ten ASCII digits (the separator dropped, other digits
+    /// read as the digits they are), for checking whether one of them is a real CPR number.
+    /// </summary>
     public static IEnumerable<string> Candidates(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return CprShape().Matches(text).Select(m => m.Value);
+        return CprShape().Matches(text).Select(m => new string(m.Value.Where(char.IsDigit).Select(c => (char)('0' + (int)char.GetNumericValue(c))).ToArray()));
     }
 
     /// <summary>Whether a text holds a substring shaped like a CPR number anywhere.</summary>
@@ -107,7 +110,9 @@ public sealed partial class CprNumber
     }
 
     // Any digits, not only ASCII: a CPR number typed in full-width or other digits is masked too.
-    [GeneratedRegex(@"\d{6}-?\d{4}", RegexOptions.CultureInvariant)]
+    // The separator as people type it: a hyphen (or a dash or minus a word processor made of it),
+    // a space (also a non-breaking one), a dot or a slash.
+    [GeneratedRegex(@"\d{6}[-\u2010-\u2015\u2212 \u00A0./]?\d{4}", RegexOptions.CultureInvariant)]
     private static partial Regex CprShape();
 
     /// <summary>True when a text looks like it could be a CPR number (10 digits, optional dash after 6).</summary>

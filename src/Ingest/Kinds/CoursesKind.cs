@@ -36,7 +36,7 @@ public sealed class CoursesKind : KindDefinition<Course>
     {
         var id = row.Id("course_id", required: true);
         var cpr = row.Cpr("cpr");
-        var municipality = row.Text("municipality") ?? context.MunicipalityFolder;
+        var municipality = Municipality(row, context);
         var group = row.Code<Group>("group", required: true);
         var worker = row.Id("worker_id");
         var shelterExit = row.Date("shelter_exit_date");
@@ -60,7 +60,7 @@ public sealed class CoursesKind : KindDefinition<Course>
             row.Fail("end_reason", row.Cell("end_reason"), "an end reason needs an end_date");
         }
 
-        if (row.Errors.Count > 0 || id is null || cpr is null || group is null)
+        if (row.Errors.Count > 0 || id is null || cpr is null || municipality is null || group is null)
         {
             return null;
         }

@@ -26,6 +26,34 @@ public abstract class KindDefinition<T>
     /// <summary>Maps the current row, or returns null after recording why (the row is then quarantined).</summary>
     public abstract T? Map(RowAccess row, ReadContext context);
 
+    /// <summary>
+    /// The row's municipality, or its folder's when the row names none (SPEC §2). A file outside any
+    /// municipality folder gives no municipality to fall back on, and a folder named like a CPR
+    /// number is not stored as a municipality: the row is quarantined instead.
+    /// </summary>
+    protected static string? Municipality(RowAccess row, ReadContext context)
+    {
+        if (!row.Cell("municipality").IsEmpty)
+        {
+            return row.Text("municipality");
+        }
+
+        var folder = context.MunicipalityFolder;
+        if (folder.Length == 0)
+        {
+            row.Fail("municipality", Cell.Empty, "the row names no municipality and the file is not in a municipality folder (<inbox>/<municipality>/<file>)");
+            return null;
+        }
+
+        if (RowAccess.HoldsCprNumber(folder))
+        {
+            row.Fail("municipality", Cell.FromText(folder), "the row names no municipality and the name of its municipality folder looks like a CPR number");
+            return null;
+        }
+
+        return folder;
+    }
+
     /// <summary>A row that refers to a course must name one that exists in the database or in the same batch.</summary>
     protected static string? CourseReference(RowAccess row, ReadContext context)
     {

@@ -23,7 +23,7 @@ public sealed class StaffKind : KindDefinition<StaffMember>
     public override StaffMember? Map(RowAccess row, ReadContext context)
     {
         var worker = row.Id("worker_id", required: true);
-        var municipality = row.Text("municipality") ?? context.MunicipalityFolder;
+        var municipality = Municipality(row, context);
         var fte = row.Number("fte", required: true);
         if (fte is <= 0 or > 1)
         {
@@ -33,7 +33,7 @@ public sealed class StaffKind : KindDefinition<StaffMember>
         var start = row.Date("start_date");
         var end = row.Date("end_date");
         row.NotBefore("end_date", end, "start_date", start);
-        if (row.Errors.Count > 0 || worker is null || fte is null)
+        if (row.Errors.Count > 0 || worker is null || municipality is null || fte is null)
         {
             return null;
         }

@@ -36,7 +36,7 @@ public sealed class RowAccess(ITableReader table, HeaderMap map, IngestOptions? 
         }
 
         var text = cell.Text;
-        if (HoldsCprNumber(text))
+        if (HoldsCprNumber(text) || (cell.IsNumber && HoldsCprNumber(WithLeadingZeros(cell.GetNumber()))))
         {
             Fail(column, cell, "looks like a CPR number; a CPR number belongs in the cpr column only and is never stored in clear");
             return null;
@@ -44,6 +44,13 @@ public sealed class RowAccess(ITableReader table, HeaderMap map, IngestOptions? 
 
         return text;
     }
+
+    /// <summary>
+    /// A whole number of at most ten digits written as ten: a CPR number typed into a numeric
+    /// spreadsheet cell loses its leading zero (0101801234 becomes 101801234).
+    /// </summary>
+    private static string WithLeadingZeros(double number) =>
+        number is >= 0 and < 1e10 && number == Math.Floor(number) ? ((long)number).ToString("D10", System.Globalization.CultureInfo.InvariantCulture) : "";
 
     /// <summary>Whether a text holds a valid CPR number (a real birth date), alone or inside a longer text.</summary>
     public static bool HoldsCprNumber(string text)
@@ -122,9 +129,7 @@ public sealed class RowAccess(ITableReader table, HeaderMap map, IngestOptions? 
             return null;
         }
 
-        var text = cell.IsNumber && cell.GetNumber() >= 0 && cell.GetNumber() < 1e10
-            ? ((long)cell.GetNumber()).ToString("D10", System.Globalization.CultureInfo.InvariantCulture)
-            : cell.Text;
+        var text = cell.IsNumber && WithLeadingZeros(cell.GetNumber()) is { Length: > 0 } padded ? padded : cell.Text;
         var cpr = CprNumber.TryParse(text, out var error);
         if (cpr is null)
         {

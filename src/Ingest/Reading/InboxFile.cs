@@ -14,7 +14,8 @@ public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind,
 
     /// <summary>
     /// The entries of a folder laid out like the inbox (<c>&lt;dir&gt;/&lt;municipality&gt;/*.csv|xlsx</c>;
-    /// files directly in the folder take the folder's own name as municipality). Ordered so that
+    /// a file directly in the folder has no municipality folder, so its rows must name their
+    /// municipality). Ordered so that
     /// staff and courses come first and, within a kind, files in name order: a later file wins.
     /// Links are never followed, not even to a municipality folder.
     /// </summary>
@@ -27,8 +28,7 @@ public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind,
 
         var root = System.IO.Path.GetFullPath(folder);
         var files = new List<InboxFile>();
-        var rootName = System.IO.Path.GetFileName(root.TrimEnd(System.IO.Path.DirectorySeparatorChar));
-        Add(files, root, root, rootName, topLevel: true);
+        Add(files, root, root, "", topLevel: true); // outside a municipality folder: the rows must name their municipality
         foreach (var sub in new DirectoryInfo(root).EnumerateDirectories().OrderBy(d => d.Name, StringComparer.Ordinal))
         {
             if (SkippedFolders.Contains(sub.Name) || sub.Name.StartsWith('.'))
@@ -42,7 +42,9 @@ public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind,
                 continue;
             }
 
-            Add(files, root, sub.FullName, sub.Name, topLevel: false);
+            // The municipality as a person reads the folder's name: "Aalborg " is Aalborg, and an
+            // "Århus" made on a Mac (A + ring) is the same as one made on Windows.
+            Add(files, root, sub.FullName, Cell.Clean(sub.Name), topLevel: false);
         }
 
         return files
