@@ -98,7 +98,7 @@ public sealed class ColumnVocabulary
     public static string Normalize(string header)
     {
         ArgumentNullException.ThrowIfNull(header);
-        return header.Trim().TrimStart('\uFEFF').ToLowerInvariant();
+        return Reading.Cell.Clean(header).ToLowerInvariant();
     }
 
     private static void AddAlias(Dictionary<string, List<string>> aliases, Dictionary<string, string> canonical, string name, string alias, string source)

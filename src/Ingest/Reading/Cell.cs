@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 
 namespace Evaluation.Ingest.Reading;
 
@@ -8,13 +10,46 @@ namespace Evaluation.Ingest.Reading;
 /// </summary>
 public readonly record struct Cell
 {
+    private static readonly SearchValues<char> Invisible = SearchValues.Create("\u200B\u200C\u200D\u2060\uFEFF\u00AD");
+
     private readonly object? value;
 
     private Cell(object? value) => this.value = value;
 
     public static Cell Empty => default;
 
-    public static Cell FromText(string? text) => new(string.IsNullOrWhiteSpace(text) ? null : text.Trim());
+    public static Cell FromText(string? text) => new(text is null ? null : Clean(text) is { Length: > 0 } clean ? clean : null);
+
+    /// <summary>
+    /// Text as a person reads it: without surrounding white space, without invisible characters
+    /// (zero-width spaces, word joiners, soft hyphens, byte-order marks, which copying from web pages
+    /// and mail leaves behind and which would make two equal-looking ids differ), and composed
+    /// (NFC), so that an "Å" typed on a Mac (A + ring) is the same municipality as one typed on
+    /// Windows. Plain ASCII, nearly every cell, is only trimmed.
+    /// </summary>
+    public static string Clean(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var trimmed = text.Trim();
+        if (Ascii.IsValid(trimmed))
+        {
+            return trimmed;
+        }
+
+        if (trimmed.AsSpan().IndexOfAny(Invisible) >= 0)
+        {
+            trimmed = string.Concat(trimmed.Where(c => !Invisible.Contains(c))).Trim();
+        }
+
+        try
+        {
+            return trimmed.IsNormalized(NormalizationForm.FormC) ? trimmed : trimmed.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            return trimmed; // a lone surrogate (an _xD800_ escape in a workbook) has no normal form; the text stays as it is
+        }
+    }
 
     public static Cell FromObject(object? value) => value switch
     {

@@ -29,9 +29,11 @@ public sealed class CsvTableReader : ITableReader
         ArgumentNullException.ThrowIfNull(limits);
         maxLineLength = limits.MaxLineLength;
         var stream = SafeFile.OpenRead(path);
+        string header = "";
         try
         {
-            var delimiter = DetectSeparator(FirstLine(path, fingerprint, maxLineLength));
+            header = FirstLine(path, fingerprint, maxLineLength);
+            var delimiter = DetectSeparator(header);
             stream.Position = fingerprint.BomLength;
             var text = new StreamReader(stream, fingerprint.Encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
             int buffer = Math.Min(1 << 16, maxLineLength);
@@ -49,8 +51,10 @@ public sealed class CsvTableReader : ITableReader
         }
         catch (Exception e) when (e is not UnreadableFileException)
         {
+            // The reader reads ahead past the header: a header within the limit means the line that
+            // broke it is the first data row.
             stream.Dispose();
-            throw Unreadable(e, 1);
+            throw Unreadable(e, header.Length < maxLineLength ? 2 : 1);
         }
 
         Header = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).Trim()).ToList();

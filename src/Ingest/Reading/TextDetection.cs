@@ -86,9 +86,12 @@ public sealed record FileFingerprint(string Sha256, long Length, FileSignature S
             [0xFE, 0xFF, ..] => (2, new UnicodeEncoding(bigEndian: true, byteOrderMark: false), "UTF-16 BE"),
             _ when utf8.Invalid == 0 => (0, replacingUtf8, "UTF-8"),
 
-            // A Windows-1252 file has its æøå as lone bytes and next to no valid multi-byte sequence;
-            // a UTF-8 file with a stray byte has many of them. The file is read as what most of it is.
-            _ when utf8.MultiByte > utf8.Invalid => (0, replacingUtf8, "UTF-8 (with bytes that are not UTF-8)"),
+            // A Windows-1252 file has its æøå as lone bytes and next to no valid multi-byte sequence
+            // (one needs a letter like Ã followed by a symbol like ¸). Reading UTF-8 as Windows-1252
+            // changes every æøå without a word (København becomes KÃ¸benhavn); reading Windows-1252
+            // as UTF-8 quarantines the rows with the lone bytes, with the reason. So the valid
+            // multi-byte sequences decide for UTF-8 unless lone bytes outnumber them ten to one.
+            _ when utf8.MultiByte > 0 && utf8.Invalid <= 10 * utf8.MultiByte => (0, replacingUtf8, "UTF-8 (with bytes that are not UTF-8)"),
             _ => (0, Windows1252, "Windows-1252"),
         };
     }

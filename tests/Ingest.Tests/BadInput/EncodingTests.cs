@@ -52,6 +52,25 @@ public sealed class EncodingTests : IDisposable
         Assert.Equal("Århus", data.Courses.Single(c => c.CourseId == "B3").Municipality);
     }
 
+    [Fact]
+    public void Read_KeepsUtf8_WhenStrayBytesOutnumberTheLettersThatAreUtf8()
+    {
+        // One ø written as UTF-8, two stray Windows-1252 bytes: read as Windows-1252, København would
+        // silently become KÃ¸benhavn; read as UTF-8, only the rows with the stray bytes are lost, with the reason.
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes($"{Header}\nB1,010190-1234,København,CTI\nB2,010190-1234,K"));
+        bytes.Add(0xF8);
+        bytes.AddRange(Encoding.UTF8.GetBytes("ge,CTI\nB3,010190-1234,Ish"));
+        bytes.Add(0xF8);
+        bytes.AddRange(Encoding.UTF8.GetBytes("j,KR\n"));
+        File.WriteAllBytes(folder.Combine("X", "courses_b.csv"), [.. bytes]);
+
+        var (data, report) = ReadBad("X/courses_b.csv");
+
+        Assert.StartsWith("UTF-8", report.Encoding, StringComparison.Ordinal);
+        Assert.Equal((3, 1, 2), (report.Rows, report.Loaded, report.Quarantined));
+        Assert.Equal("København", data.Courses.Single(c => c.CourseId == "B1").Municipality);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

@@ -12,6 +12,51 @@ public sealed class SilentChangeTests : IDisposable
 
     public SilentChangeTests() => Inbox.WriteSibling(folder);
 
+    [Fact]
+    public void Read_TakesAMunicipalityFolder_AsAPersonReadsItsName()
+    {
+        // "Århus" as a Mac writes it (A + combining ring), and a folder name with a trailing space.
+        folder.Write("\u0041\u030Arhus/courses_b.csv", "course_id,cpr,group\nB1,010190-1234,CTI\n");
+        folder.Write("Aalborg /courses_c.csv", "course_id,cpr,group\nC1,010190-1234,CTI\n");
+        folder.Write("Y/courses_d.csv", "course_id,cpr,group,municipality\nD1,010190-1234,KR,\u00C5rhus\n");
+
+        var read = Inbox.Read(folder);
+
+        Inbox.AssertSiblingLoaded(read);
+        Assert.Equal("\u00C5rhus", read.Data.Courses.Single(c => c.CourseId == "B1").Municipality);
+        Assert.Equal("\u00C5rhus", read.Data.Courses.Single(c => c.CourseId == "D1").Municipality);
+        Assert.Equal("Aalborg", read.Data.Courses.Single(c => c.CourseId == "C1").Municipality);
+    }
+
+    [Fact]
+    public void Read_DropsInvisibleCharacters_FromIdsAndHeaders()
+    {
+        // A zero-width space after an id and inside a header name, as copying from a web page leaves them.
+        folder.Write("X/courses_b.csv", "course\u200B_id,cpr,group\nB1\u200B,010190-1234,CTI\n");
+
+        var read = Inbox.Read(folder);
+
+        var report = Inbox.File(read.Files, "X/courses_b.csv");
+        Assert.Equal((1, 1), (report.Rows, report.Loaded));
+        Assert.Contains(read.Data.Courses, c => c.CourseId == "B1");
+    }
+
+    [Fact]
+    public void Read_QuarantinesARowWithoutAMunicipality_WhenTheFileIsNotInAMunicipalityFolder()
+    {
+        folder.Write("courses_b.csv", "course_id,cpr,group,municipality\nB1,010190-1234,CTI,\nB2,010190-1234,KR,Odense\n");
+
+        var read = Inbox.Read(folder);
+
+        Inbox.AssertSiblingLoaded(read);
+        var report = Inbox.File(read.Files, "courses_b.csv");
+        Assert.Equal((2, 1, 1), (report.Rows, report.Loaded, report.Quarantined));
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((2, "municipality"), (error.Row, error.Column));
+        Assert.Contains("not in a municipality folder", error.Reason, StringComparison.Ordinal);
+        Assert.Equal("Odense", read.Data.Courses.Single(c => c.CourseId == "B2").Municipality);
+    }
+
     [Theory]
     [InlineData("#N/A")]
     [InlineData("#DIV/0!")]

@@ -90,6 +90,14 @@ public sealed class UnreadableFileTests : IDisposable
     }
 
     [Fact]
+    public void Read_ReportsRowTwo_WhenTheFirstDataLineIsLongerThanTheLimit()
+    {
+        folder.Write("X/courses_b.csv", $"{Inbox.CoursesHeader}\n{new string('x', 5000)},1\n{Inbox.Course("B3")}\n");
+
+        Inbox.AssertUnreadable(ReadBad("X/courses_b.csv", new IngestOptions { MaxLineLength = 1000 }), "row 2 is longer than 1000 characters");
+    }
+
+    [Fact]
     public void Read_AppliesTheConfiguredLineLimit()
     {
         folder.Write("X/courses_b.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("B1")}\n{new string('x', 5000)},1\n");
