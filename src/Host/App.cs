@@ -104,6 +104,17 @@ public sealed class App
         {
             var reader = new FolderReader(Pseudonymizer, Instruments, IngestSettings);
             var (data, files) = await Progress.StageAsync($"Reading {folder.FullName}", _ => reader.Read(folder.FullName));
+
+            // A file that is not read at all, or whose header stops it, is named with its reason:
+            // its rows are missing from every number that follows.
+            foreach (var file in files)
+            {
+                foreach (var error in file.Errors.Where(e => e.Row <= 1).Take(3))
+                {
+                    Console.MarkupLineInterpolated($"[yellow]{file.File}[/] {(error.Row == 0 ? "(the file)" : "row 1")}{(error.Column is null ? "" : ", " + error.Column)}: {error.Reason}");
+                }
+            }
+
             int quarantined = files.Sum(f => f.Quarantined);
             if (quarantined > 0)
             {

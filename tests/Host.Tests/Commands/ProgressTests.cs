@@ -43,6 +43,20 @@ public sealed partial class ProgressTests(PostgresFixture postgres) : IClassFixt
     }
 
     [Fact]
+    public async Task ReadingAFolder_NamesEveryFileThatIsNotRead_WithItsReason()
+    {
+        var inbox = home.Combine("inbox");
+        Assert.Equal(0, (await Cli.RunAsync(Environment(), "generate", "--courses", "40", "--out", inbox)).ExitCode);
+        var municipality = Directory.GetDirectories(inbox)[0];
+        File.WriteAllText(Path.Combine(municipality, "answers_broken.xlsx"), "course_id;wave\nA;baseline\n");
+
+        var result = await Cli.RunAsync(Environment(), "outcomes", "--data", inbox, "--as-of", "2026-10-31", "--json");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains($"{Path.GetFileName(municipality)}/answers_broken.xlsx (the file): not an .xlsx workbook", result.StdErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Export_ReportsItsStages_OnStderr()
     {
         var inbox = home.Combine("inbox");
