@@ -78,7 +78,7 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
         var name = Ingest.Parsing.IngestError.Safe(file.DisplayName);
         if (file.Refusal is not null)
         {
-            // Not a regular file (a link, a pipe, a folder): never opened. Moving it (rename) does not follow it either.
+            // Not a regular file (a link, a pipe, a folder), or a hidden one: never opened. Moving it (rename) does not follow it either.
             try
             {
                 inbox.MoveOut(file, FolderReader.NotReadable(file)!, batch);
@@ -86,11 +86,11 @@ public sealed class PlatformJobs(App app, ServeOptions options, IBackgroundJobCl
             catch (IOException e)
             {
                 logger.LogWarning("{File}: {Reason}; it could not be moved to quarantine either ({Error}) and stays in the inbox", name, file.Refusal, e.Message);
-                return $"{name}: not a regular file, left in place.";
+                return $"{name}: not read ({file.Refusal}), left in place.";
             }
 
             logger.LogWarning("{File}: {Reason}; moved to quarantine", name, file.Refusal);
-            return $"{name}: not a regular file, quarantined.";
+            return $"{name}: not read ({file.Refusal}), quarantined.";
         }
 
         if (file.Kind is null)

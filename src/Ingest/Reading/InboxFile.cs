@@ -9,7 +9,7 @@ public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind,
 {
     private static readonly HashSet<string> SkippedFolders = new(StringComparer.OrdinalIgnoreCase) { "archive", "quarantine" };
 
-    /// <summary>Why the entry is not read (not a regular file), or null.</summary>
+    /// <summary>Why the entry is not read (not a regular file, or a hidden one named like an input), or null.</summary>
     public string? Refusal { get; init; }
 
     /// <summary>
@@ -73,9 +73,19 @@ public sealed record InboxFile(string Path, string DisplayName, InputKind? Kind,
         foreach (var entry in entries)
         {
             var name = entry.Name;
-            if (name.StartsWith('.') || name.StartsWith("~$", StringComparison.Ordinal))
+            if (name.StartsWith("~$", StringComparison.Ordinal) || (name.StartsWith('.') && InputKinds.FromFileName(name.TrimStart('.')) is null))
             {
-                continue; // hidden files and Excel's lock files
+                continue; // Excel's lock files, and hidden files that are no input (.DS_Store, editors' backups)
+            }
+
+            if (name.StartsWith('.'))
+            {
+                // A hidden file named like an input kind may be a delivery someone hid: say so rather than pass it over.
+                files.Add(new InboxFile(entry.FullName, System.IO.Path.GetRelativePath(root, entry.FullName), null, municipality)
+                {
+                    Refusal = "a hidden file (its name starts with a dot): not read; rename it without the dot if it is to be loaded",
+                });
+                continue;
             }
 
             bool folderEntry = entry is DirectoryInfo && entry.LinkTarget is null;

@@ -42,6 +42,21 @@ public sealed class SilentChangeTests : IDisposable
     }
 
     [Fact]
+    public void Read_ReportsAHiddenFileNamedLikeAnInput_AndPassesOverSystemFiles()
+    {
+        folder.Write("X/.courses_old.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("H1")}\n");
+        folder.Write("X/.DS_Store", "\0\0\0\u0001Bud1");
+        folder.Write("X/~$courses.xlsx", "lock");
+
+        var read = Inbox.Read(folder);
+
+        Inbox.AssertSiblingLoaded(read);
+        Inbox.AssertUnreadable(Inbox.File(read.Files, "X/.courses_old.csv"), "a hidden file");
+        Assert.DoesNotContain(read.Files, f => f.File.Contains("DS_Store", StringComparison.Ordinal) || f.File.Contains("~$", StringComparison.Ordinal));
+        Assert.DoesNotContain(read.Data.Courses, c => c.CourseId == "H1");
+    }
+
+    [Fact]
     public void Read_QuarantinesARowWithoutAMunicipality_WhenTheFileIsNotInAMunicipalityFolder()
     {
         folder.Write("courses_b.csv", "course_id,cpr,group,municipality\nB1,010190-1234,CTI,\nB2,010190-1234,KR,Odense\n");
