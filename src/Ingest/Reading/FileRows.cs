@@ -49,6 +49,7 @@ public static class FileRows
             FileSignature.Zip => "not a CSV file: an Excel workbook (or another zip file) named .csv; rename it to .xlsx",
             FileSignature.OleCompound => "not a CSV file: an old Excel .xls or an encrypted workbook named .csv; save it as CSV or .xlsx",
             _ when fingerprint.IsBlank => "the file holds no text, only a byte-order mark",
+            _ when fingerprint.LooksLikeUtf16WithoutBom => "every other byte is a NUL byte: the file is UTF-16 without a byte-order mark (or not text at all); save it as CSV in UTF-8",
             _ => null,
         };
         return problem is null ? new CsvTableReader(path, fingerprint, limits, shareRepeatedStrings: rowsAreKept) : throw new UnreadableFileException(problem);

@@ -33,6 +33,12 @@ public sealed record FileFingerprint(string Sha256, long Length, FileSignature S
     /// <summary>Whether the file holds nothing but a byte-order mark (or nothing at all).</summary>
     public bool IsBlank => Length == BomLength;
 
+    /// <summary>NUL bytes in a text file: a few are bad values; as many as every other byte, text saved as UTF-16 without a byte-order mark.</summary>
+    public long NulBytes { get; init; }
+
+    /// <summary>A text file without a byte-order mark of which a quarter or more is NUL bytes: UTF-16 (or binary), not CSV text.</summary>
+    public bool LooksLikeUtf16WithoutBom => BomLength == 0 && Length > 0 && NulBytes * 4 >= Length;
+
     public static FileFingerprint Of(string path, string salt)
     {
         using var stream = SafeFile.OpenRead(path);
@@ -43,7 +49,7 @@ public sealed record FileFingerprint(string Sha256, long Length, FileSignature S
         hash.AppendData(Encoding.UTF8.GetBytes(salt + "\n"));
         var buffer = new byte[1 << 16];
         var utf8 = new Utf8Tally();
-        long length = 0;
+        long length = 0, nulBytes = 0;
         var head = Array.Empty<byte>();
         int read;
         while ((read = stream.Read(buffer, 0, buffer.Length)) > 0)
@@ -59,12 +65,16 @@ public sealed record FileFingerprint(string Sha256, long Length, FileSignature S
             if (text)
             {
                 utf8.Add(block);
+                nulBytes += block.Count((byte)0);
             }
         }
 
         utf8.Finish();
         var (bom, encoding, name) = Decide(head, utf8);
-        return new FileFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), length, SignatureOf(head), encoding, name, bom, encoding is UTF8Encoding && bom != 2 && utf8.Invalid > 0);
+        return new FileFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), length, SignatureOf(head), encoding, name, bom, encoding is UTF8Encoding && bom != 2 && utf8.Invalid > 0)
+        {
+            NulBytes = nulBytes,
+        };
     }
 
     private static FileSignature SignatureOf(byte[] head) => head switch

@@ -120,16 +120,16 @@ public sealed class EncodingTests : IDisposable
         Assert.Contains("NUL byte", error.Reason, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Read_ReportsUtf16WithoutAByteOrderMark_AsBadValues_NotACrash()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Read_ReportsUtf16WithoutAByteOrderMark_AsOneFileLevelError(bool bigEndian)
     {
-        File.WriteAllBytes(folder.Combine("X", "courses_b.csv"), Encoding.Unicode.GetBytes($"{Header}\nB1,010190-1234,Aarhus,CTI\n"));
+        File.WriteAllBytes(folder.Combine("X", "courses_b.csv"), new UnicodeEncoding(bigEndian, byteOrderMark: false).GetBytes($"{Header}\nB1,010190-1234,Aarhus,CTI\n"));
 
         var (_, report) = ReadBad("X/courses_b.csv");
 
-        Assert.Equal(0, report.Loaded);
-        Assert.Equal(report.Rows, report.Quarantined);
-        Assert.NotEmpty(report.Errors);
+        Inbox.AssertUnreadable(report, "UTF-16 without a byte-order mark");
         Assert.All(report.Errors, e => Assert.DoesNotContain('\0', $"{e.Column}{e.Value}{e.Reason}"));
     }
 
