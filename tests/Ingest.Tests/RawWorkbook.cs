@@ -18,8 +18,8 @@ internal static class RawWorkbook
     /// </summary>
     public sealed record RawCell(string Value, bool Error = false, bool Number = false, bool Formula = false, string? Column = null, string? Result = null);
 
-    /// <summary>A sheet: its name, rows, state (null = visible, or "hidden", "veryHidden") and merged ranges such as "B2:B3".</summary>
-    public sealed record RawSheet(string Name, IReadOnlyList<IReadOnlyList<RawCell>> Rows, string? State = null, IReadOnlyList<string>? Merges = null);
+    /// <summary>A sheet: its name, rows, state (null = visible, or "hidden", "veryHidden"), merged ranges such as "B2:B3", or its part's text as is (<paramref name="Xml"/>).</summary>
+    public sealed record RawSheet(string Name, IReadOnlyList<IReadOnlyList<RawCell>> Rows, string? State = null, IReadOnlyList<string>? Merges = null, string? Xml = null);
 
     public static RawCell Text(string value) => new(value);
 
@@ -59,7 +59,7 @@ internal static class RawWorkbook
             + "</Relationships>");
         foreach (var n in numbers)
         {
-            Part(zip, $"xl/worksheets/sheet{n}.xml", SheetXml(sheets[n - 1], prolog));
+            Part(zip, $"xl/worksheets/sheet{n}.xml", sheets[n - 1].Xml ?? SheetXml(sheets[n - 1], prolog));
         }
 
         if (padding is { } pad)

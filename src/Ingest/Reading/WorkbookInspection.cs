@@ -188,8 +188,23 @@ public static class WorkbookInspection
         return sheets.Select(s => new Sheet(s.Name, s.Hidden, s.Id is not null && targets.TryGetValue(s.Id, out var part) ? part : null)).ToList();
     }
 
-    /// <summary>Whether a sheet holds any value or formula; stops at the first.</summary>
+    /// <summary>
+    /// Whether a sheet that is not read holds any value or formula; stops at the first. A damaged one
+    /// counts as holding data: it is named as not read rather than failing the sheet that is read.
+    /// </summary>
     private static bool HoldsData(ZipArchiveEntry sheet)
+    {
+        try
+        {
+            return HoldsValue(sheet);
+        }
+        catch (XmlException)
+        {
+            return true;
+        }
+    }
+
+    private static bool HoldsValue(ZipArchiveEntry sheet)
     {
         using var reader = XmlReader.Create(sheet.Open(), Settings());
         reader.Read();

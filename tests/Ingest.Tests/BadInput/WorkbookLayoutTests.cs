@@ -93,6 +93,18 @@ public sealed class WorkbookLayoutTests : IDisposable
     }
 
     [Fact]
+    public void Read_NamesADamagedSheetAsNotRead_AndStillReadsTheFirst()
+    {
+        Write(folder.Combine("X", "courses_b.xlsx"),
+            [new RawSheet("Data", [Header, Course("B1")]), new RawSheet("Broken", [], Xml: "<worksheet><sheetData><row>")]);
+
+        var (_, report) = Read();
+
+        Assert.Equal((1, 1, 0), (report.Rows, report.Loaded, report.Quarantined));
+        Assert.Contains("the sheet \"Broken\" also holds data and was not read", Assert.Single(report.Errors).Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Read_MasksACprNumberInTheNameOfASheetNotRead()
     {
         Write(folder.Combine("X", "courses_b.xlsx"), [new RawSheet("Data", [Header, Course("B1")]), new RawSheet("010190-1234", [Header, Course("B9")])]);
