@@ -63,11 +63,20 @@ public readonly record struct Cell
     };
 
     /// <summary>An Excel error cell (<c>#N/A</c>, <c>#DIV/0!</c>, <c>#REF!</c> …): a bad value, never an empty one.</summary>
-    public static Cell FromError(string code) => new(new ExcelError(code));
+    public static Cell FromError(string code) => new(new ExcelError(code, null));
+
+    /// <summary>
+    /// A cell whose read value would mislead (a formula without a stored result, a cell covered by a
+    /// merge): a bad value shown as <paramref name="shown"/>, quarantined with <paramref name="reason"/>.
+    /// </summary>
+    public static Cell FromBadValue(string shown, string reason) => new(new ExcelError(shown, reason));
 
     public bool IsEmpty => value is null;
 
     public bool IsError => value is ExcelError;
+
+    /// <summary>Why a bad value (<see cref="FromBadValue"/>) is bad; null for an ordinary Excel error cell and any other cell.</summary>
+    public string? ErrorReason => value is ExcelError e ? e.Reason : null;
 
     public bool IsNumber => value is double;
 
@@ -95,5 +104,5 @@ public readonly record struct Cell
 
     public override string ToString() => Text;
 
-    private sealed record ExcelError(string Code);
+    private sealed record ExcelError(string Code, string? Reason);
 }

@@ -65,6 +65,12 @@ public static class FileRows
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(result);
         var settings = context.Settings;
+        foreach (var note in table.HeaderNotes)
+        {
+            // First: a note that another sheet holds the data explains any header problem below it.
+            result.Errors.Add(new IngestError(1, null, null, note));
+        }
+
         var map = HeaderMap.Build(table.Header, kind.Columns, name => kind.IsExtraColumn(name, context), kind.ExtraColumnNames(context), settings.Vocabulary, result.Errors);
         var row = new RowAccess(table, map, settings.Options);
         var seen = uniqueKeys ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
@@ -82,7 +88,7 @@ public static class FileRows
             {
                 result.Errors.Add(new IngestError(table.RowNumber, null, null, map.FatalProblem));
             }
-            else if (table.FieldCount != table.Header.Count)
+            else if (table.FieldsCanShift && table.FieldCount != table.Header.Count)
             {
                 result.Errors.Add(new IngestError(table.RowNumber, null, null,
                     $"the row has {table.FieldCount} values but the header has {table.Header.Count} columns (a separator or quote is off)"));
@@ -140,7 +146,7 @@ public static class FileRows
             string? problem = null;
             if (cell.IsError)
             {
-                problem = $"an Excel error cell ({cell.Text}): the formula has no value; fix it or clear the cell";
+                problem = cell.ErrorReason ?? $"an Excel error cell ({cell.Text}): the formula has no value; fix it or clear the cell";
             }
             else if (!cell.IsNumber && !cell.IsDate && !cell.IsBoolean)
             {
@@ -169,16 +175,31 @@ public static class FileRows
 
         foreach (var index in map.Unnamed)
         {
-            if (!table[index].IsEmpty)
-            {
-                errors.Add(new IngestError(table.RowNumber, null, RowAccess.Masked("", table[index].Text),
-                    $"a value in column {index + 1}, which has no name in the header"));
-                sound = false;
-            }
+            sound &= NotInUnnamedColumn(table, index, errors);
+        }
+
+        // Only a workbook gets here with more fields than the header: a CSV row that long stopped at the field count.
+        for (int index = table.Header.Count, fields = table.FieldCount; index < fields; index++)
+        {
+            sound &= NotInUnnamedColumn(table, index, errors);
         }
 
         return sound;
     }
+
+    private static bool NotInUnnamedColumn(ITableReader table, int index, List<IngestError> errors)
+    {
+        var cell = table[index];
+        if (cell.IsEmpty)
+        {
+            return true;
+        }
+
+        errors.Add(new IngestError(table.RowNumber, null, RowAccess.Masked("", cell.Text),
+            $"a value in column {table.ColumnLabel(index)}, which has no name in the header"));
+        return false;
+    }
+
     private static string KeyDescription<T>(KindDefinition<T> kind)
         where T : class => kind.Kind switch
         {

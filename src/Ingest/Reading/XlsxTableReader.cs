@@ -4,15 +4,21 @@ using ExcelDataReader;
 namespace Evaluation.Ingest.Reading;
 
 /// <summary>
-/// The first sheet of an XLSX workbook through ExcelDataReader, streamed row by row; header in row 1.
+/// The first visible sheet of an XLSX workbook through ExcelDataReader, streamed row by row; header in row 1.
 /// The workbook is inspected first (<see cref="WorkbookInspection"/>): a damaged, disguised, oversized
-/// or DTD-carrying workbook is an <see cref="UnreadableFileException"/>, and error cells come back as errors, not as empty cells.
+/// or DTD-carrying workbook is an <see cref="UnreadableFileException"/>; error cells, formulas without a
+/// stored result and cells covered by a merge come back as bad values, not as empty cells; other sheets
+/// that hold data are named in <see cref="HeaderNotes"/>, never read and never passed over in silence.
 /// </summary>
 public sealed class XlsxTableReader : ITableReader
 {
     private readonly FileStream stream;
     private readonly IExcelDataReader reader;
-    private readonly IReadOnlyDictionary<(int Row, int Column), string> errorCells;
+    private readonly IReadOnlyDictionary<(int Row, int Column), Cell> badCells;
+    private readonly IReadOnlyList<MergedRange> merges;
+    private readonly List<MergedRange> rowMerges = [];
+    private int nextMerge;
+    private bool rowHasValues;
     private int rowNumber = 1;
 
     public XlsxTableReader(string path, FileFingerprint fingerprint, IngestOptions limits)
@@ -29,11 +35,22 @@ public sealed class XlsxTableReader : ITableReader
             });
         }
 
-        errorCells = WorkbookInspection.Inspect(path, limits.MaxWorkbookBytes);
+        var workbook = WorkbookInspection.Inspect(path, limits.MaxWorkbookBytes);
+        badCells = workbook.BadCells;
+        merges = workbook.Merges;
         stream = SafeFile.OpenRead(path);
         try
         {
             reader = ExcelReaderFactory.CreateOpenXmlReader(stream);
+            for (int i = 0; i < workbook.SheetIndex; i++)
+            {
+                // Hidden sheets before it: ExcelDataReader gives the sheets in workbook order, as the inspection counted them.
+                if (!reader.NextResult())
+                {
+                    throw new UnreadableFileException("the workbook's list of sheets does not match its parts: open the workbook in Excel and save it again");
+                }
+            }
+
             var header = new List<string>();
             if (reader.Read())
             {
@@ -51,7 +68,7 @@ public sealed class XlsxTableReader : ITableReader
 
             if (header.Count == 0)
             {
-                throw new UnreadableFileException("the first sheet has no header in row 1");
+                throw new UnreadableFileException(NoHeader(workbook));
             }
 
             if (header.Count > limits.MaxColumns)
@@ -60,6 +77,7 @@ public sealed class XlsxTableReader : ITableReader
             }
 
             Header = header;
+            HeaderNotes = OtherSheetsNote(workbook);
         }
         catch (Exception e) when (e is not UnreadableFileException)
         {
@@ -74,6 +92,11 @@ public sealed class XlsxTableReader : ITableReader
     }
 
     public IReadOnlyList<string> Header { get; } = [];
+
+    public IReadOnlyList<string> HeaderNotes { get; } = [];
+
+    /// <summary>A sheet's cells stay in their columns: a value beyond the header is reported by its column, not as a shifted row.</summary>
+    public bool FieldsCanShift => false;
 
     public int RowNumber => rowNumber;
 
@@ -92,10 +115,25 @@ public sealed class XlsxTableReader : ITableReader
         }
     }
 
-    public Cell this[int index] =>
-        errorCells.Count > 0 && errorCells.TryGetValue((rowNumber, index), out var error) ? Cell.FromError(error)
-        : index < reader.FieldCount ? Cell.FromObject(reader.GetValue(index))
-        : Cell.Empty;
+    public Cell this[int index]
+    {
+        get
+        {
+            if (badCells.Count > 0 && badCells.TryGetValue((rowNumber, index), out var bad))
+            {
+                return bad;
+            }
+
+            if (rowHasValues && Covering(index) is { } merge)
+            {
+                return Cell.FromBadValue("", $"part of the merged cell {merge.Reference}: unmerge it and fill in every row");
+            }
+
+            return index < reader.FieldCount ? Cell.FromObject(reader.GetValue(index)) : Cell.Empty;
+        }
+    }
+
+    public string ColumnLabel(int index) => WorkbookInspection.ColumnLetters(index);
 
     public bool Read()
     {
@@ -112,6 +150,11 @@ public sealed class XlsxTableReader : ITableReader
         }
 
         rowNumber++;
+        if (merges.Count > 0)
+        {
+            EnterMerges();
+        }
+
         return true;
     }
 
@@ -119,6 +162,71 @@ public sealed class XlsxTableReader : ITableReader
     {
         reader?.Dispose();
         stream?.Dispose();
+    }
+
+    /// <summary>Why the read sheet gives no header, naming the sheets that do hold data.</summary>
+    private static string NoHeader(InspectedWorkbook workbook)
+    {
+        if (workbook.SheetName is null || workbook.OtherSheetsWithData.Count == 0)
+        {
+            return "the first sheet has no header in row 1";
+        }
+
+        var first = workbook.SkippedHidden ? "the first visible sheet" : "the first sheet";
+        return $"{first} (\"{workbook.SheetName}\") has no header in row 1 and is the only sheet read; data is on {Sheets(workbook.OtherSheetsWithData)}: "
+            + "move it to the front, or delete or hide the sheets before it";
+    }
+
+    /// <summary>The row-1 note when sheets other than the read one hold data: they are not read, and the clerk should know.</summary>
+    private static IReadOnlyList<string> OtherSheetsNote(InspectedWorkbook workbook)
+    {
+        var others = workbook.OtherSheetsWithData;
+        if (workbook.SheetName is null || others.Count == 0)
+        {
+            return [];
+        }
+
+        var which = workbook.SkippedHidden ? " (the first visible sheet)" : "";
+        var verb = others.Count == 1 ? "holds data and was" : "hold data and were";
+        return [$"only the sheet \"{workbook.SheetName}\" was read{which}; {Sheets(others)} also {verb} not read"];
+    }
+
+    private static string Sheets(IReadOnlyList<string> names) =>
+        (names.Count == 1 ? "the sheet " : "the sheets ")
+        + string.Join(", ", names.Take(3))
+        + (names.Count > 3 ? string.Create(CultureInfo.InvariantCulture, $" and {names.Count - 3} more") : "");
+
+    /// <summary>Keeps the merges that reach into the current row: rows only go forward, the merges are ordered by their first row.</summary>
+    private void EnterMerges()
+    {
+        rowMerges.RemoveAll(m => m.ToRow < rowNumber);
+        for (; nextMerge < merges.Count && merges[nextMerge].FromRow <= rowNumber; nextMerge++)
+        {
+            if (merges[nextMerge].ToRow >= rowNumber)
+            {
+                rowMerges.Add(merges[nextMerge]);
+            }
+        }
+
+        // A merge running on into blank rows (formatting) does not make them rows.
+        rowHasValues = false;
+        for (int i = 0; i < reader.FieldCount && rowMerges.Count > 0 && !rowHasValues; i++)
+        {
+            rowHasValues = !Cell.FromObject(reader.GetValue(i)).IsEmpty || badCells.ContainsKey((rowNumber, i));
+        }
+    }
+
+    private MergedRange? Covering(int column)
+    {
+        foreach (var merge in rowMerges)
+        {
+            if (merge.Covers(rowNumber, column))
+            {
+                return merge;
+            }
+        }
+
+        return null;
     }
 
     private UnreadableFileException Unreadable(Exception e) => new(string.Create(CultureInfo.InvariantCulture,

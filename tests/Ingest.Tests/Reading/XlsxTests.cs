@@ -32,7 +32,11 @@ public sealed class XlsxTests : IDisposable
         var (data, files) = Inbox.Read(folder);
 
         var course = Assert.Single(data.Courses);
-        Assert.Empty(files.Single().Errors);
+
+        // The second sheet is not read, and the report says so (row 1, nothing quarantined).
+        var note = Assert.Single(files.Single().Errors);
+        Assert.Equal((1, "only the sheet \"Forløb\" was read; the sheet \"Ignored\" also holds data and was not read"), (note.Row, note.Reason));
+        Assert.Equal(0, files.Single().Quarantined);
         Assert.Equal(new DateOnly(1990, 1, 1), course.BirthDate);
         Assert.Equal(new DateOnly(2024, 3, 5), course.ContactStart);
         Assert.Equal(2, course.Children);
