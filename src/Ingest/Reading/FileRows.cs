@@ -88,7 +88,7 @@ public static class FileRows
             {
                 result.Errors.Add(new IngestError(table.RowNumber, null, null, map.FatalProblem));
             }
-            else if (table.FieldsCanShift && table.FieldCount != table.Header.Count)
+            else if (table.FieldsCanShift && !FieldsFitHeader(table))
             {
                 result.Errors.Add(new IngestError(table.RowNumber, null, null,
                     $"the row has {table.FieldCount} values but the header has {table.Header.Count} columns (a separator or quote is off)"));
@@ -178,13 +178,40 @@ public static class FileRows
             sound &= NotInUnnamedColumn(table, index, errors);
         }
 
-        // Only a workbook gets here with more fields than the header: a CSV row that long stopped at the field count.
+        // Values beyond the header: in a workbook any, in a CSV row only empty ones get this far (see FieldsFitHeader).
         for (int index = table.Header.Count, fields = table.FieldCount; index < fields; index++)
         {
             sound &= NotInUnnamedColumn(table, index, errors);
         }
 
         return sound;
+    }
+
+    /// <summary>
+    /// Whether a CSV row's values stand under the header's columns. A row may end before trailing
+    /// header columns without a name (a header line ending in a separator) and run on with empty
+    /// fields (a row ending in one): neither moves a value into another column.
+    /// </summary>
+    private static bool FieldsFitHeader(ITableReader table)
+    {
+        int fields = table.FieldCount, columns = table.Header.Count;
+        for (int i = fields; i < columns; i++)
+        {
+            if (table.Header[i].Trim().Length > 0)
+            {
+                return false;
+            }
+        }
+
+        for (int i = columns; i < fields; i++)
+        {
+            if (!table[i].IsEmpty)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool NotInUnnamedColumn(ITableReader table, int index, List<IngestError> errors)

@@ -42,6 +42,22 @@ public sealed class SilentChangeTests : IDisposable
     }
 
     [Fact]
+    public void Read_LoadsRows_WhenOnlyTheHeaderLineOrOnlyTheRowsEndInASeparator()
+    {
+        folder.Write("X/courses_b.csv", "course_id,cpr,group,\nB1,010190-1234,CTI\nB2,010190-1234,KR,\nB3,010190-1234,KR,stray\n");
+        folder.Write("X/courses_c.csv", "course_id,cpr,group\nC1,010190-1234,CTI,\nC2,010190-1234,KR,,\nC3,010190-1234,KR,stray\n");
+
+        var read = Inbox.Read(folder);
+
+        var trailingHeader = Inbox.File(read.Files, "X/courses_b.csv");
+        Assert.Equal((3, 2, 1), (trailingHeader.Rows, trailingHeader.Loaded, trailingHeader.Quarantined));
+        Assert.Contains(trailingHeader.Errors, e => e.Row == 4 && e.Reason.Contains("a value in column 4, which has no name", StringComparison.Ordinal));
+        var trailingRows = Inbox.File(read.Files, "X/courses_c.csv");
+        Assert.Equal((3, 2, 1), (trailingRows.Rows, trailingRows.Loaded, trailingRows.Quarantined));
+        Assert.Contains(trailingRows.Errors, e => e.Row == 4 && e.Reason.Contains("the row has 4 values but the header has 3 columns", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Read_ReportsAHiddenFileNamedLikeAnInput_AndPassesOverSystemFiles()
     {
         folder.Write("X/.courses_old.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("H1")}\n");
