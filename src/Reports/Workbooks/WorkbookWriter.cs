@@ -262,9 +262,20 @@ internal sealed partial class WorkbookWriter(Labels labels, string smallMark)
         }
 
         // A wrapped cell's row is as tall as its lines: no reader (LibreOffice included) sizes it on opening.
+        // Its cells read from the top.
         foreach (var rowLines in wrapped.GroupBy(w => w.Row, w => (int)Math.Ceiling(w.Length * 1.1 / Math.Max(8, width[w.Column] - 2))))
         {
             sheet.Row(rowLines.Key).Height = 15 * rowLines.Max();
+            sheet.Range(rowLines.Key, 1, rowLines.Key, columns).Style.Alignment.Vertical = XLAlignmentVerticalValues.Top;
+        }
+
+        // Text right after a number column (a band after its score, a list after a percentage) keeps a space from it.
+        for (int c = 1; c < columns; c++)
+        {
+            if (numeric[c - 1] && !numeric[c])
+            {
+                sheet.Range(top, c + 1, r, c + 1).Style.Alignment.Indent = 1;
+            }
         }
 
         int longest = table.Header.Max(h => h.Length);
