@@ -1,3 +1,4 @@
+using Evaluation.Domain.Places;
 using Evaluation.Ingest.Parsing;
 using Evaluation.Ingest.Reading;
 
@@ -27,7 +28,9 @@ public abstract class KindDefinition<T>
     public abstract T? Map(RowAccess row, ReadContext context);
 
     /// <summary>
-    /// The row's municipality, or its folder's when the row names none (SPEC §2). A file outside any
+    /// The row's municipality, or its folder's when the row names none (SPEC §2), written as
+    /// Denmark's list of municipalities writes it when it is one of them ("Aalborg Kommune" and
+    /// "aalborg" are Aalborg; see <see cref="DanishMunicipalities"/>). A file outside any
     /// municipality folder gives no municipality to fall back on, and a folder named like a CPR
     /// number is not stored as a municipality: the row is quarantined instead.
     /// </summary>
@@ -35,7 +38,7 @@ public abstract class KindDefinition<T>
     {
         if (!row.Cell("municipality").IsEmpty)
         {
-            return row.Text("municipality");
+            return row.Text("municipality") is { } named ? DanishMunicipalities.OfficialName(named) ?? named : null;
         }
 
         var folder = context.MunicipalityFolder;
@@ -51,7 +54,7 @@ public abstract class KindDefinition<T>
             return null;
         }
 
-        return folder;
+        return DanishMunicipalities.OfficialName(folder) ?? folder;
     }
 
     /// <summary>A row that refers to a course must name one that exists in the database or in the same batch.</summary>

@@ -15,17 +15,34 @@ public sealed class SilentChangeTests : IDisposable
     [Fact]
     public void Read_TakesAMunicipalityFolder_AsAPersonReadsItsName()
     {
-        // "Århus" as a Mac writes it (A + combining ring), and a folder name with a trailing space.
-        folder.Write("\u0041\u030Arhus/courses_b.csv", "course_id,cpr,group\nB1,010190-1234,CTI\n");
+        // "Tårnby" as a Mac writes the folder (a + combining ring), and a folder name with a trailing space.
+        folder.Write("Ta\u030Arnby/courses_b.csv", "course_id,cpr,group\nB1,010190-1234,CTI\n");
         folder.Write("Aalborg /courses_c.csv", "course_id,cpr,group\nC1,010190-1234,CTI\n");
-        folder.Write("Y/courses_d.csv", "course_id,cpr,group,municipality\nD1,010190-1234,KR,\u00C5rhus\n");
+        folder.Write("Y/courses_d.csv", "course_id,cpr,group,municipality\nD1,010190-1234,KR,T\u00E5rnby\n");
 
         var read = Inbox.Read(folder);
 
         Inbox.AssertSiblingLoaded(read);
-        Assert.Equal("\u00C5rhus", read.Data.Courses.Single(c => c.CourseId == "B1").Municipality);
-        Assert.Equal("\u00C5rhus", read.Data.Courses.Single(c => c.CourseId == "D1").Municipality);
+        Assert.Equal("T\u00E5rnby", read.Data.Courses.Single(c => c.CourseId == "B1").Municipality);
+        Assert.Equal("T\u00E5rnby", read.Data.Courses.Single(c => c.CourseId == "D1").Municipality);
         Assert.Equal("Aalborg", read.Data.Courses.Single(c => c.CourseId == "C1").Municipality);
+    }
+
+    [Theory]
+    [InlineData("aalborg", "Aalborg")]
+    [InlineData("Aalborg Kommune", "Aalborg")]
+    [InlineData("KØBENHAVNS KOMMUNE", "København")]
+    [InlineData("Århus", "Aarhus")]
+    [InlineData("Kommune 005", "Kommune 005")]
+    public void Read_WritesAMunicipality_AsDenmarksListOfMunicipalitiesWritesIt(string written, string stored)
+    {
+        folder.Write("Y/courses_d.csv", $"course_id,cpr,group,municipality\nD1,010190-1234,KR,{written}\n");
+        folder.Write(written + "/courses_e.csv", "course_id,cpr,group\nE1,010190-1234,KR\n");
+
+        var read = Inbox.Read(folder);
+
+        Assert.Equal(stored, read.Data.Courses.Single(c => c.CourseId == "D1").Municipality);
+        Assert.Equal(stored, read.Data.Courses.Single(c => c.CourseId == "E1").Municipality);
     }
 
     [Fact]
