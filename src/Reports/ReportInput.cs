@@ -124,20 +124,24 @@ public sealed record ReportInput(
     }
 
     /// <summary>
-    /// A file-name stem per municipality: letters, digits, '-' and '_' kept, anything else '_'; names that
-    /// clean to the same stem (ignoring case, as file systems may) get a short hash of the full name, so
-    /// "Vest/Egn" and "Vest Egn" never overwrite each other.
+    /// A file-name stem per municipality: letters, digits, '-' and '_' kept, anything else '_'. A
+    /// municipality whose stem is also another's or the cross-municipality workbooks' (ignoring case, as
+    /// file systems may), or is longer than 60 characters, gets a short hash of its full name (cut to
+    /// 50 characters first): "Vest/Egn" and "Vest Egn", or a municipality named like the
+    /// cross-municipality workbooks, never overwrite each other, and no name makes a path too long.
     /// </summary>
     public static IReadOnlyDictionary<string, string> FileStems(IReadOnlyList<string> municipalities, string crossName)
     {
         ArgumentNullException.ThrowIfNull(municipalities);
-        var names = municipalities.Select(m => (Key: m, Name: m)).Append((Key: OutcomesCalculator.All, Name: crossName)).ToList();
-        var clean = names.ToDictionary(n => n.Key, n => Clean(n.Name), StringComparer.Ordinal);
-        var clashes = clean.Values.GroupBy(s => s, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return names.ToDictionary(
-            n => n.Key,
-            n => clashes.Contains(clean[n.Key]) ? $"{clean[n.Key]}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(n.Name)))[..8]}" : clean[n.Key],
+        var cross = Clean(crossName);
+        var clean = municipalities.Distinct(StringComparer.Ordinal).ToDictionary(m => m, Clean, StringComparer.Ordinal);
+        var shared = clean.Values.Append(cross).GroupBy(s => s, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var stems = clean.ToDictionary(
+            m => m.Key,
+            m => shared.Contains(m.Value) || m.Value.Length > 60 ? $"{m.Value[..Math.Min(m.Value.Length, 50)]}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(m.Key)))[..8]}" : m.Value,
             StringComparer.Ordinal);
+        stems[OutcomesCalculator.All] = cross;
+        return stems;
     }
 
     private static string Clean(string name)

@@ -158,7 +158,7 @@ internal sealed partial class WorkbookWriter(Labels labels, string smallMark)
             setup.SetRowsToRepeatAtTop(r, r);
         }
 
-        setup.Header.Center.AddText(model.Title.Replace("&", "&&", StringComparison.Ordinal), XLHFOccurrence.AllPages);
+        setup.Header.Center.AddText(HeaderText(model.Title), XLHFOccurrence.AllPages);
         setup.Footer.Center.AddText(labels["print.page"], XLHFOccurrence.AllPages);
         setup.Footer.Center.AddText(XLHFPredefinedText.PageNumber, XLHFOccurrence.AllPages);
         setup.Footer.Center.AddText(labels["print.of"], XLHFOccurrence.AllPages);
@@ -286,6 +286,23 @@ internal sealed partial class WorkbookWriter(Labels labels, string smallMark)
         }
 
         return r + 1;
+    }
+
+    /// <summary>
+    /// The title as a page header takes it: '&amp;' doubled (it starts a header code), no control
+    /// characters (not allowed in the file's XML), and short enough for Excel's limit of 255
+    /// characters for a whole header, codes included (a long municipality name is cut with "…").
+    /// </summary>
+    internal static string HeaderText(string title)
+    {
+        ArgumentNullException.ThrowIfNull(title);
+        var text = string.Concat(title.Where(c => !char.IsControl(c)));
+        if (text.Length > 150)
+        {
+            text = string.Concat(text.AsSpan(0, 149), "…");
+        }
+
+        return text.Replace("&", "&&", StringComparison.Ordinal);
     }
 
     /// <summary>Sets one cell; returns the printed length and whether it is a number column's cell.</summary>

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using Evaluation.Reports.Workbooks;
 
 namespace Evaluation.Reports.Tests.Workbooks;
 
@@ -30,6 +31,41 @@ public sealed class ReportWorkbookTests(ReportFixture fixture) : IClassFixture<R
         Assert.NotEqual(stems["Vest/Egn"], stems["Vest Egn"]);
         Assert.StartsWith("Vest_Egn-", stems["Vest/Egn"], StringComparison.Ordinal);
         Assert.Equal("Randers", stems["Randers"]);
+    }
+
+    [Theory]
+    [InlineData("Alle kommuner")]
+    [InlineData("Alle_kommuner")]
+    [InlineData("ALLE KOMMUNER")]
+    public void FileStems_KeepTheCrossMunicipalityName_ForTheCrossMunicipalityWorkbooksAlone(string municipality)
+    {
+        var stems = ReportInput.FileStems([municipality, "Randers"], "Alle kommuner");
+
+        Assert.Equal("Alle_kommuner", stems[Evaluation.Analytics.Outcomes.OutcomesCalculator.All]);
+        Assert.StartsWith("Alle_kommuner-", stems[municipality], StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void FileStems_AreShort_ForAVeryLongName()
+    {
+        var name = new string('Æ', 140);
+
+        var stem = ReportInput.FileStems([name], "Alle kommuner")[name];
+
+        Assert.Equal(59, stem.Length); // 50 characters, '-', 8 of the hash
+        Assert.StartsWith(new string('Æ', 50) + "-", stem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void HeaderText_IsAValidPageHeader_ForAnyTitle()
+    {
+        var title = "Evaluering & " + new string('M', 300) + "\u0007";
+
+        var header = WorkbookWriter.HeaderText(title);
+
+        Assert.DoesNotContain(header, char.IsControl);
+        Assert.True(header.Length < 200, header);
+        Assert.StartsWith("Evaluering && MMM", header, StringComparison.Ordinal);
     }
 
     [Fact]
