@@ -12,7 +12,7 @@ namespace Evaluation.Analytics.Outcomes;
 /// </summary>
 public sealed class OutcomesCalculator(InstrumentSet instruments, OutcomeSettings settings)
 {
-    public const string All = "ALL";
+    public const string All = Domain.Places.DanishMunicipalities.All;
     private static readonly Group[] Groups = [Group.Cti, Group.Kr];
     private static readonly Wave[] FollowWaves = [Wave.M3, Wave.M6, Wave.End, Wave.Followup];
 

@@ -9,6 +9,9 @@ namespace Evaluation.Domain.Places;
 /// </summary>
 public static class DanishMunicipalities
 {
+    /// <summary>What the results call all municipalities together (SPEC §5 "ALL"): no municipality may be called that.</summary>
+    public const string All = "ALL";
+
     private static readonly (string Region, string[] Municipalities)[] Table =
     [
         ("Region Hovedstaden",

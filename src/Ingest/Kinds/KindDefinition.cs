@@ -38,13 +38,26 @@ public abstract class KindDefinition<T>
     {
         if (!row.Cell("municipality").IsEmpty)
         {
-            return row.Text("municipality") is { } named ? DanishMunicipalities.OfficialName(named) ?? named : null;
+            var named = row.Text("municipality");
+            if (named is not null && named.Equals(DanishMunicipalities.All, StringComparison.OrdinalIgnoreCase))
+            {
+                row.Fail("municipality", row.Cell("municipality"), $"{DanishMunicipalities.All} is what the results call all municipalities together; a municipality cannot have that name");
+                return null;
+            }
+
+            return named is null ? null : DanishMunicipalities.OfficialName(named) ?? named;
         }
 
         var folder = context.MunicipalityFolder;
         if (folder.Length == 0)
         {
             row.Fail("municipality", Cell.Empty, "the row names no municipality and the file is not in a municipality folder (<inbox>/<municipality>/<file>)");
+            return null;
+        }
+
+        if (folder.Equals(DanishMunicipalities.All, StringComparison.OrdinalIgnoreCase))
+        {
+            row.Fail("municipality", Cell.FromText(folder), $"the row names no municipality and its folder is called {DanishMunicipalities.All}, which is what the results call all municipalities together");
             return null;
         }
 

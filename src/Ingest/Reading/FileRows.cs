@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using Evaluation.Ingest.Kinds;
 using Evaluation.Ingest.Parsing;
 
@@ -28,6 +30,14 @@ public sealed class FileReadResult
 /// </summary>
 public static class FileRows
 {
+    /// <summary>
+    /// What no value may hold: NUL, the other control characters (tab and line breaks aside, which
+    /// a quoted value may hold), and U+FFFD, which stands for bytes that were not UTF-8. A control
+    /// character is not text a clerk typed, and no workbook may carry one.
+    /// </summary>
+    private static readonly SearchValues<char> NoText = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0xA0).Where(c => c < 0x20 ? c is not ('\t' or '\n' or '\r') : c >= 0x7F).Select(c => (char)c)) + "\uFFFD");
+
     /// <summary>
     /// Opens a file as a table, by its extension, after checking that its content is what the name
     /// says; a file that cannot be read as a table is an <see cref="UnreadableFileException"/>.
@@ -151,7 +161,7 @@ public static class FileRows
             else if (!cell.IsNumber && !cell.IsDate && !cell.IsBoolean)
             {
                 var text = cell.Text;
-                int odd = text.AsSpan().IndexOfAny('\0', '\uFFFD');
+                int odd = text.AsSpan().IndexOfAny(NoText);
                 if (text.Length > limits.MaxCellLength)
                 {
                     problem = $"longer than {limits.MaxCellLength} characters, the limit Ingest:MaxCellLength";
@@ -160,9 +170,13 @@ public static class FileRows
                 {
                     problem = "holds a NUL byte, which is no text (is the file UTF-16 without a byte-order mark, or not a text file?)";
                 }
-                else if (odd >= 0)
+                else if (odd >= 0 && text.Contains('\uFFFD', StringComparison.Ordinal))
                 {
                     problem = "holds bytes that are not UTF-8 (shown as \uFFFD); the rest of the file is UTF-8, so save the file again as UTF-8";
+                }
+                else if (odd >= 0)
+                {
+                    problem = string.Create(CultureInfo.InvariantCulture, $"holds a control character (U+{(int)text[odd]:X4}), which is no text; remove it");
                 }
             }
 

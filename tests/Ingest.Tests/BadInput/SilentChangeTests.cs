@@ -75,6 +75,35 @@ public sealed class SilentChangeTests : IDisposable
     }
 
     [Fact]
+    public void Read_QuarantinesAValueWithAControlCharacter()
+    {
+        // A bell character in a municipality broke every workbook written after it (not allowed in their XML).
+        folder.Write("X/courses_b.csv", "course_id,cpr,group,municipality\nB1,010190-1234,CTI,Bell\u0007\nB2,010190-1234,KR,Odense\n");
+
+        var report = Inbox.File(Inbox.Read(folder).Files, "X/courses_b.csv");
+
+        Assert.Equal((2, 1, 1), (report.Rows, report.Loaded, report.Quarantined));
+        var error = Assert.Single(report.Errors);
+        Assert.Equal((2, "municipality", "Bell\u2407"), (error.Row, error.Column, error.Value));
+        Assert.Contains("control character (U+0007)", error.Reason, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("course_id,cpr,group,municipality\nB1,010190-1234,CTI,all\n", "X")]
+    [InlineData("course_id,cpr,group\nB1,010190-1234,CTI\n", "ALL")]
+    public void Read_QuarantinesAMunicipalityCalledAll_TheNameOfTheTotals(string content, string municipalityFolder)
+    {
+        folder.Write(municipalityFolder + "/courses_b.csv", content);
+
+        var read = Inbox.Read(folder);
+
+        var report = Inbox.File(read.Files, municipalityFolder + "/courses_b.csv");
+        Assert.Equal((1, 0, 1), (report.Rows, report.Loaded, report.Quarantined));
+        Assert.Contains("all municipalities together", Assert.Single(report.Errors).Reason, StringComparison.Ordinal);
+        Assert.DoesNotContain(read.Data.Courses, c => c.CourseId == "B1");
+    }
+
+    [Fact]
     public void Read_ReportsAHiddenFileNamedLikeAnInput_AndPassesOverSystemFiles()
     {
         folder.Write("X/.courses_old.csv", $"{Inbox.CoursesHeader}\n{Inbox.Course("H1")}\n");
