@@ -19,7 +19,7 @@ public static class ExportWriter
         writer.WriteLine(string.Join(',', table.Columns.Select(c => Quote(c.Name))));
         foreach (var row in table.Rows)
         {
-            writer.WriteLine(string.Join(',', row.Select(v => Quote(Format(v)))));
+            writer.WriteLine(string.Join(',', row.Select(v => Quote(v is string text ? NoFormula(text) : Format(v)))));
         }
 
         return path;
@@ -94,6 +94,15 @@ public static class ExportWriter
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>
+    /// A text that a spreadsheet opening the CSV would take for a formula (it starts with =, +, -, @,
+    /// a tab or a carriage return) gets a leading apostrophe, as OWASP advises against CSV injection:
+    /// text from municipalities' files must never run as a formula on a researcher's machine (SPEC §7
+    /// says so of the workbooks). Parquet keeps the text as it is; numbers are never text here.
+    /// </summary>
+    internal static string NoFormula(string text) =>
+        text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static string Quote(string value) =>
         value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;

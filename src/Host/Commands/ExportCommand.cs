@@ -99,7 +99,7 @@ public static class ExportCommand
             }
 
             var name = parse.GetValue(project)!;
-            var why = parse.GetValue(purpose)!;
+            var why = Domain.People.CprNumber.MaskAll(parse.GetValue(purpose)!); // free text: a CPR number typed into it is not kept in clear
             var folder = parse.GetValue(output)!;
             var request = new ExportRequest(name, why, parse.GetValue(asOf), folder.FullName,
                 Formats(parse.GetValue(formats)),
