@@ -41,6 +41,22 @@ public static partial class Reasons
         (new Regex(@"^not one of (.+)$", RegexOptions.CultureInvariant), "reason.not_one_of"),
         (new Regex(@"^the same (.+) is already in row (\d+) of this file$", RegexOptions.CultureInvariant), "reason.duplicate"),
         (new Regex(@"^the file has no (\S+) column$", RegexOptions.CultureInvariant), "reason.missing_column"),
+        (Exact("looks like a CPR number; a CPR number belongs in the cpr column only and is never stored in clear"), "reason.cpr_in_value"),
+        (Exact("holds a NUL byte, which is no text (is the file UTF-16 without a byte-order mark, or not a text file?)"), "reason.nul"),
+        (Exact("holds bytes that are not UTF-8 (shown as \uFFFD); the rest of the file is UTF-8, so save the file again as UTF-8"), "reason.not_utf8"),
+        (new Regex(@"^holds a control character \((U\+[0-9A-F]{4})\), which is no text; remove it$", RegexOptions.CultureInvariant), "reason.control"),
+        (new Regex(@"^an Excel error cell \((.+)\): the formula has no value; fix it or clear the cell$", RegexOptions.CultureInvariant), "reason.excel_error"),
+        (Exact("a formula without a stored result: open the workbook in Excel and save it again"), "reason.formula_no_result"),
+        (new Regex(@"^part of the merged cell (\S+): unmerge it and fill in every row$", RegexOptions.CultureInvariant), "reason.merged"),
+        (new Regex(@"^longer than (\d+) characters, the limit Ingest:MaxCellLength$", RegexOptions.CultureInvariant), "reason.too_long"),
+        (new Regex(@"^outside the accepted dates (\S+) to (\S+) \(a placeholder date\?\)$", RegexOptions.CultureInvariant), "reason.date_range"),
+        (new Regex(@"^the row has (\d+) values but the header has (\d+) columns \(a separator or quote is off\)$", RegexOptions.CultureInvariant), "reason.field_count"),
+        (new Regex(@"^a value in column (\S+), which has no name in the header$", RegexOptions.CultureInvariant), "reason.unnamed_value"),
+        (new Regex(@"^the file has (?:an unknown column|unknown columns): (.+); the file is not loaded \(see row 1 for the closest known names\)$", RegexOptions.CultureInvariant), "reason.unknown_columns"),
+        (new Regex(@"^the column (\S+) appears twice in the header$", RegexOptions.CultureInvariant), "reason.column_twice"),
+        (Exact("the row names no municipality and the file is not in a municipality folder (<inbox>/<municipality>/<file>)"), "reason.no_municipality_folder"),
+        (Exact("the row names no municipality and the name of its municipality folder looks like a CPR number"), "reason.municipality_folder_cpr"),
+        (new Regex(@"^(?:ALL is what the results call all municipalities together; a municipality cannot have that name|the row names no municipality and its folder is called ALL, which is what the results call all municipalities together)$", RegexOptions.CultureInvariant), "reason.municipality_all"),
     ];
 
     /// <summary>The reason in the labels' language; English reasons pass through unchanged.</summary>
