@@ -130,6 +130,7 @@ public sealed class EncodingTests : IDisposable
         var (_, report) = ReadBad("X/courses_b.csv");
 
         Inbox.AssertUnreadable(report, "UTF-16 without a byte-order mark");
+        Assert.Equal("UTF-16 without byte-order mark (not read)", report.Encoding);
         Assert.All(report.Errors, e => Assert.DoesNotContain('\0', $"{e.Column}{e.Value}{e.Reason}"));
     }
 
