@@ -41,6 +41,8 @@ public static class DanishMunicipalities
         ]),
     ];
 
+    private static readonly string[] Suffixes = [" Regionskommune", " Kommune"];
+
     private static readonly Dictionary<string, string> ByMunicipality = Build();
 
     /// <summary>Each of the 98 by itself, matched without regard to case.</summary>
@@ -58,7 +60,7 @@ public static class DanishMunicipalities
     {
         ArgumentNullException.ThrowIfNull(municipality);
         var name = municipality.Trim();
-        foreach (var suffix in new[] { " Regionskommune", " Kommune" })
+        foreach (var suffix in Suffixes)
         {
             if (name.EndsWith(suffix, StringComparison.OrdinalIgnoreCase))
             {

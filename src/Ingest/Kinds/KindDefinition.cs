@@ -30,44 +30,30 @@ public abstract class KindDefinition<T>
     /// <summary>
     /// The row's municipality, or its folder's when the row names none (SPEC §2), written as
     /// Denmark's list of municipalities writes it when it is one of them ("Aalborg Kommune" and
-    /// "aalborg" are Aalborg; see <see cref="DanishMunicipalities"/>). A file outside any
-    /// municipality folder gives no municipality to fall back on, and a folder named like a CPR
-    /// number is not stored as a municipality: the row is quarantined instead.
+    /// "aalborg" are Aalborg; see <see cref="DanishMunicipalities"/>). A municipality called ALL,
+    /// or a folder that cannot stand for one (<see cref="ReadContext.FolderProblem"/>), quarantines the row.
     /// </summary>
     protected static string? Municipality(RowAccess row, ReadContext context)
     {
-        if (!row.Cell("municipality").IsEmpty)
+        var cell = row.Cell("municipality");
+        if (!cell.IsEmpty)
         {
             var named = row.Text("municipality");
             if (named is not null && named.Equals(DanishMunicipalities.All, StringComparison.OrdinalIgnoreCase))
             {
-                row.Fail("municipality", row.Cell("municipality"), $"{DanishMunicipalities.All} is what the results call all municipalities together; a municipality cannot have that name");
+                row.Fail("municipality", cell, $"{DanishMunicipalities.All} is what the results call all municipalities together; a municipality cannot have that name");
                 return null;
             }
 
             return named is null ? null : DanishMunicipalities.OfficialName(named) ?? named;
         }
 
-        var folder = context.MunicipalityFolder;
-        if (folder.Length == 0)
+        if (context.FolderMunicipality is null)
         {
-            row.Fail("municipality", Cell.Empty, "the row names no municipality and the file is not in a municipality folder (<inbox>/<municipality>/<file>)");
-            return null;
+            row.Fail("municipality", Cell.FromText(context.MunicipalityFolder), context.FolderProblem!);
         }
 
-        if (folder.Equals(DanishMunicipalities.All, StringComparison.OrdinalIgnoreCase))
-        {
-            row.Fail("municipality", Cell.FromText(folder), $"the row names no municipality and its folder is called {DanishMunicipalities.All}, which is what the results call all municipalities together");
-            return null;
-        }
-
-        if (RowAccess.HoldsCprNumber(folder))
-        {
-            row.Fail("municipality", Cell.FromText(folder), "the row names no municipality and the name of its municipality folder looks like a CPR number");
-            return null;
-        }
-
-        return DanishMunicipalities.OfficialName(folder) ?? folder;
+        return context.FolderMunicipality;
     }
 
     /// <summary>A row that refers to a course must name one that exists in the database or in the same batch.</summary>
