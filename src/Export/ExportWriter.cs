@@ -101,7 +101,7 @@ public static class ExportWriter
     /// text from municipalities' files must never run as a formula on a researcher's machine (SPEC §7
     /// says so of the workbooks). Parquet keeps the text as it is; numbers are never text here.
     /// </summary>
-    internal static string NoFormula(string text) =>
+    private static string NoFormula(string text) =>
         text.Length > 0 && text[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + text : text;
 
     private static string Quote(string value) =>

@@ -127,9 +127,7 @@ public sealed class FolderReader(Pseudonymizer pseudonymizer, InstrumentSet inst
     public static string? EncodingOf(InboxFile file, FileFingerprint? fingerprint)
     {
         ArgumentNullException.ThrowIfNull(file);
-        return fingerprint is null || file.Path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? null
-            : fingerprint.LooksLikeUtf16WithoutBom ? "UTF-16 without byte-order mark (not read)"
-            : fingerprint.EncodingName;
+        return fingerprint is null || file.Path.EndsWith(".xlsx", StringComparison.OrdinalIgnoreCase) ? null : fingerprint.EncodingName;
     }
 
     /// <summary>

@@ -71,10 +71,13 @@ public sealed record FileFingerprint(string Sha256, long Length, FileSignature S
 
         utf8.Finish();
         var (bom, encoding, name) = Decide(head, utf8);
-        return new FileFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), length, SignatureOf(head), encoding, name, bom, encoding is UTF8Encoding && bom != 2 && utf8.Invalid > 0)
+        var fingerprint = new FileFingerprint(Convert.ToHexStringLower(hash.GetHashAndReset()), length, SignatureOf(head), encoding, name, bom, encoding is UTF8Encoding && bom != 2 && utf8.Invalid > 0)
         {
             NulBytes = nulBytes,
         };
+
+        // Named for what it is, not for the encoding it would have been read in: it is not read at all.
+        return fingerprint.LooksLikeUtf16WithoutBom ? fingerprint with { EncodingName = "UTF-16 without byte-order mark (not read)" } : fingerprint;
     }
 
     private static FileSignature SignatureOf(byte[] head) => head switch
