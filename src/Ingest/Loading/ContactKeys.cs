@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using Evaluation.Domain.Courses;
 using Evaluation.Domain.Values;
+using Evaluation.Ingest.Reading;
 
 namespace Evaluation.Ingest.Loading;
 
@@ -19,14 +20,23 @@ public static class ContactKeys
 
         // The counts are kept under a key of numbers only: a key holding the row's strings kept
         // every row's strings alive and made each garbage collection scan the whole table.
-        var names = new Dictionary<string, int>(StringComparer.Ordinal);
-        var seen = new Dictionary<Combination, int>();
-        foreach (var (_, contact) in contacts)
+        // (Both tables are reused from file to file: see ReusedTables.)
+        var names = ReusedTables<string>.Rent();
+        var seen = ReusedTables<Combination>.Rent();
+        try
         {
-            var combination = new Combination(IndexOf(names, contact.CourseId), contact.Date.DayNumber, contact.Kind, contact.WorkerId is null ? -1 : IndexOf(names, contact.WorkerId));
-            ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, combination, out _);
-            n++;
-            yield return (Format(contact, n), contact);
+            foreach (var (_, contact) in contacts)
+            {
+                var combination = new Combination(IndexOf(names, contact.CourseId), contact.Date.DayNumber, contact.Kind, contact.WorkerId is null ? -1 : IndexOf(names, contact.WorkerId));
+                ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, combination, out _);
+                n++;
+                yield return (Format(contact, n), contact);
+            }
+        }
+        finally
+        {
+            ReusedTables<string>.Return(names);
+            ReusedTables<Combination>.Return(seen);
         }
     }
 

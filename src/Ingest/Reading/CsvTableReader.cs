@@ -11,6 +11,9 @@ namespace Evaluation.Ingest.Reading;
 /// </summary>
 public sealed class CsvTableReader : ITableReader
 {
+    /// <summary>Characters (and bytes) read at a time: 64 KB of chars, below the large-object size.</summary>
+    private const int Buffer = 1 << 15;
+
     private readonly CsvDataReader reader;
     private readonly int maxLineLength;
     private Cell[] cells = [];
@@ -35,8 +38,10 @@ public sealed class CsvTableReader : ITableReader
             header = FirstLine(path, fingerprint, maxLineLength);
             var delimiter = DetectSeparator(header);
             stream.Position = fingerprint.BomLength;
-            var text = new StreamReader(stream, fingerprint.Encoding, detectEncodingFromByteOrderMarks: false, 1 << 16);
-            int buffer = Math.Min(1 << 16, maxLineLength);
+            // Buffers under the runtime's large-object size (85,000 bytes): a large one per file
+            // would cost a full garbage collection about every other file.
+            var text = new StreamReader(stream, fingerprint.Encoding, detectEncodingFromByteOrderMarks: false, Buffer);
+            int buffer = Math.Min(Buffer, maxLineLength);
             reader = CsvDataReader.Create(text, new CsvDataReaderOptions
             {
                 Delimiter = delimiter,

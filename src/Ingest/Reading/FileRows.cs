@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Evaluation.Ingest.Kinds;
 using Evaluation.Ingest.Parsing;
 
@@ -83,57 +84,67 @@ public static class FileRows
 
         var map = HeaderMap.Build(table.Header, kind.Columns, name => kind.IsExtraColumn(name, context), kind.ExtraColumnNames(context), settings.Vocabulary, result.Errors);
         var row = new RowAccess(table, map, settings.Options);
-        var seen = uniqueKeys ? new Dictionary<string, int>(StringComparer.Ordinal) : null;
-        while (table.Read())
+        var seen = uniqueKeys ? ReusedTables<string>.Rent() : null;
+        try
         {
-            if (IsEmpty(table))
+            while (table.Read())
             {
-                continue; // a blank line is no row: nothing to load, nothing to quarantine
-            }
-
-            result.Rows++;
-            row.Reset();
-            T? record = null;
-            if (map.FatalProblem is not null)
-            {
-                result.Errors.Add(new IngestError(table.RowNumber, null, null, map.FatalProblem));
-            }
-            else if (table.FieldsCanShift && !FieldsFitHeader(table))
-            {
-                result.Errors.Add(new IngestError(table.RowNumber, null, null,
-                    $"the row has {table.FieldCount} values but the header has {table.Header.Count} columns (a separator or quote is off)"));
-            }
-            else if (!CellsAreSound(table, map, settings.Options, result.Errors))
-            {
-                // reported per cell
-            }
-            else
-            {
-                record = kind.Map(row, context);
-                result.Errors.AddRange(row.Errors);
-                if (record is not null && seen is not null)
+                if (IsEmpty(table))
                 {
-                    var key = kind.Key(record);
-                    if (seen.TryGetValue(key, out var first))
+                    continue; // a blank line is no row: nothing to load, nothing to quarantine
+                }
+
+                result.Rows++;
+                row.Reset();
+                T? record = null;
+                if (map.FatalProblem is not null)
+                {
+                    result.Errors.Add(new IngestError(table.RowNumber, null, null, map.FatalProblem));
+                }
+                else if (table.FieldsCanShift && !FieldsFitHeader(table))
+                {
+                    result.Errors.Add(new IngestError(table.RowNumber, null, null,
+                        $"the row has {table.FieldCount} values but the header has {table.Header.Count} columns (a separator or quote is off)"));
+                }
+                else if (!CellsAreSound(table, map, settings.Options, result.Errors))
+                {
+                    // reported per cell
+                }
+                else
+                {
+                    record = kind.Map(row, context);
+                    result.Errors.AddRange(row.Errors);
+                    if (record is not null && seen is not null)
                     {
-                        result.Errors.Add(new IngestError(table.RowNumber, kind.Columns[0].Name, RowAccess.Masked(kind.Columns[0].Name, row.Cell(kind.Columns[0].Name).Text),
-                            $"the same {KeyDescription(kind)} is already in row {first} of this file"));
-                        record = null;
-                    }
-                    else
-                    {
-                        seen[key] = table.RowNumber;
+                        ref int first = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, kind.Key(record), out bool exists);
+                        if (exists)
+                        {
+                            result.Errors.Add(new IngestError(table.RowNumber, kind.Columns[0].Name, RowAccess.Masked(kind.Columns[0].Name, row.Cell(kind.Columns[0].Name).Text),
+                                $"the same {KeyDescription(kind)} is already in row {first} of this file"));
+                            record = null;
+                        }
+                        else
+                        {
+                            first = table.RowNumber;
+                        }
                     }
                 }
-            }
 
-            if (record is null)
+                if (record is null)
+                {
+                    result.Quarantined++;
+                    continue;
+                }
+
+                yield return (table.RowNumber, record);
+            }
+        }
+        finally
+        {
+            if (seen is not null)
             {
-                result.Quarantined++;
-                continue;
+                ReusedTables<string>.Return(seen);
             }
-
-            yield return (table.RowNumber, record);
         }
     }
 

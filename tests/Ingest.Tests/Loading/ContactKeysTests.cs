@@ -36,4 +36,17 @@ public sealed class ContactKeysTests
             ["A:2024-02-01|phone|W7|1", "B:2024-02-01|phone|W7|1", "A:2024-02-01|phone|W7|2", "A:2024-02-01|phone||1", "A:2024-02-01|meeting|W7|1", "A:2024-02-01|phone|W7|3"],
             keys);
     }
+
+    [Fact]
+    public void Each_file_counts_from_one_again_though_the_counting_tables_are_reused()
+    {
+        var file = new[] { Contact("A", "2024-02-01", ContactKind.Phone, "W7"), Contact("A", "2024-02-01", ContactKind.Phone, "W7") };
+
+        for (int run = 0; run < 3; run++)
+        {
+            var keys = ContactKeys.Number(file.Select((c, i) => (i + 2, c))).Select(k => k.Key);
+
+            Assert.Equal(["2024-02-01|phone|W7|1", "2024-02-01|phone|W7|2"], keys);
+        }
+    }
 }
