@@ -1,5 +1,6 @@
 using System.Globalization;
 using Evaluation.Domain.Courses;
+using Evaluation.Domain.Instruments;
 using Evaluation.Domain.Values;
 using Evaluation.Ingest.Parsing;
 using Evaluation.Ingest.Reading;
@@ -32,16 +33,21 @@ public sealed class AnswersKind : KindDefinition<Answer>
         var course = CourseReference(row, context);
         var wave = row.Code<Wave>("wave", required: true);
         var date = row.Date("answered_date");
-        var items = new Dictionary<string, double>(row.Map.Extras.Count);
-        foreach (var (column, _) in row.Map.Extras)
+        var columns = row.PerFile(context.Instruments, static (map, instruments) =>
+            map.Extras.Select(e =>
+            {
+                var (instrument, item) = instruments.FindItem(e.Key)!.Value;
+                return new ItemColumn(e.Key, e.Value, instrument, item);
+            }).ToArray());
+        var items = new Dictionary<string, double>(columns.Length);
+        foreach (var (column, index, instrument, item) in columns)
         {
-            var cell = row.Cell(column);
+            var cell = row.CellAt(index);
             if (cell.IsEmpty)
             {
                 continue;
             }
 
-            var (instrument, item) = context.Instruments.FindItem(column)!.Value;
             double? value;
             if (instrument.YesNo)
             {
@@ -75,4 +81,7 @@ public sealed class AnswersKind : KindDefinition<Answer>
 
         return new Answer(course, wave.Value, date, items);
     }
+
+    /// <summary>An item column of the file: its name, index, and the instrument item it holds.</summary>
+    private sealed record ItemColumn(string Column, int Index, Instrument Instrument, string Item);
 }

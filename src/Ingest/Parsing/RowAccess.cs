@@ -19,9 +19,25 @@ public sealed class RowAccess(ITableReader table, HeaderMap map, IngestOptions? 
 
     public HeaderMap Map => map;
 
+    private object? perFile;
+
     internal void Reset() => errors.Clear();
 
     public Cell Cell(string column) => map.IndexOf(column) is int i ? table[i] : Reading.Cell.Empty;
+
+    /// <summary>The cell at a column index of <see cref="Map"/>.</summary>
+    public Cell CellAt(int index) => table[index];
+
+    /// <summary>
+    /// What a kind works out once per file from the header (the instrument item of each item
+    /// column, say) instead of for every row: <paramref name="make"/> runs for the first row only.
+    /// </summary>
+    public T PerFile<T, TState>(TState state, Func<HeaderMap, TState, T> make)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(make);
+        return (T)(perFile ??= make(map, state));
+    }
 
     public void Fail(string column, Cell cell, string reason) =>
         errors.Add(new IngestError(table.RowNumber, column, Masked(column, cell.Text), reason));
