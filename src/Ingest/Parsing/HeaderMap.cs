@@ -17,7 +17,7 @@ public sealed class HeaderMap
     {
     }
 
-    /// <summary>Extra columns the kind accepts (questionnaire or checklist items), by name → index.</summary>
+    /// <summary>Extra columns the kind accepts (questionnaire or checklist items), by name → index, in jsonb's key order.</summary>
     public IReadOnlyDictionary<string, int> Extras { get; private set; } = new Dictionary<string, int>();
 
     /// <summary>Every read column: its index and its name (skipped and unnamed columns excluded).</summary>
@@ -91,7 +91,10 @@ public sealed class HeaderMap
             used.Add((i, known));
         }
 
-        map.Extras = extras;
+        // In the order jsonb keeps an object's keys (shorter first, then by bytes; item names are
+        // ASCII): the kinds build their items in this order, and the server's sort of each row's
+        // keys then finds them sorted (a tenth of its CPU time on answers otherwise).
+        map.Extras = extras.OrderBy(e => e.Key.Length).ThenBy(e => e.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         map.Used = used;
         map.Unnamed = unnamed;
         foreach (var missing in columns.Where(c => c.Required && !map.indexes.ContainsKey(c.Name)))
