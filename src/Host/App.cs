@@ -17,7 +17,7 @@ namespace Evaluation.Host;
 public sealed class App
 {
     private NpgsqlDataSource? dataSource;
-    private string? connectionString;
+    private (string ConnectionString, NpgsqlDataSource Source)? database;
     private InstrumentSet? instruments;
     private IngestSettings? ingestSettings;
 
@@ -78,16 +78,20 @@ public sealed class App
     public IngestSettings IngestSettings => ingestSettings ??= IngestSettings.From(Options.Ingest);
 
     /// <summary>The connection string in use, starting the embedded cluster and migrating the schema on first use.</summary>
-    public async Task<string> ConnectionStringAsync(CancellationToken cancellationToken)
+    public async Task<string> ConnectionStringAsync(CancellationToken cancellationToken) => (await DatabaseAsync(cancellationToken)).ConnectionString;
+
+    /// <summary>The database in use, migrated; its data source is the one every later command of this process uses.</summary>
+    private async Task<(string ConnectionString, NpgsqlDataSource Source)> DatabaseAsync(CancellationToken cancellationToken)
     {
-        if (connectionString is null)
+        if (database is null)
         {
             var found = DatabaseLocator.ConnectionString(Home, Options.Database.ConnectionString, System.Console.Error);
-            await Schema.MigrateAsync(found, cancellationToken);
-            connectionString = found;
+            var source = NpgsqlDataSource.Create(found);
+            await Schema.MigrateAsync(source, found, cancellationToken);
+            database = (found, source);
         }
 
-        return connectionString;
+        return database.Value;
     }
 
     /// <summary>
@@ -134,7 +138,7 @@ public sealed class App
     {
         if (dataSource is null)
         {
-            var source = NpgsqlDataSource.Create(await ConnectionStringAsync(cancellationToken));
+            var source = (await DatabaseAsync(cancellationToken)).Source;
             var store = new KeyStore(Home);
             await PseudonymKeyCheck.EnsureAsync(source, store.GetOrCreate(KeyStore.DatabaseKey), store.PathOf(KeyStore.DatabaseKey), cancellationToken);
             dataSource = source;

@@ -17,9 +17,19 @@ public static class Schema
 
     public static async Task MigrateAsync(string connectionString, CancellationToken cancellationToken = default)
     {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await MigrateAsync(dataSource, connectionString, cancellationToken);
+    }
+
+    /// <summary>
+    /// The same, checked with a connection of <paramref name="dataSource"/> (for <paramref name="connectionString"/>),
+    /// which the caller goes on using: a command that starts needs one connection, not two.
+    /// </summary>
+    public static async Task MigrateAsync(NpgsqlDataSource dataSource, string connectionString, CancellationToken cancellationToken = default)
+    {
         // Building the EF model costs about a second; a database that has every migration needs none of it.
         // (The history table's columns are snake_case, as EFCore.NamingConventions names them.)
-        if (await IsCurrentAsync(connectionString, cancellationToken))
+        if (await IsCurrentAsync(dataSource, cancellationToken))
         {
             return;
         }
@@ -31,8 +41,13 @@ public static class Schema
     /// <summary>Whether the database's migration history holds exactly this build's migrations.</summary>
     public static async Task<bool> IsCurrentAsync(string connectionString, CancellationToken cancellationToken = default)
     {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        return await IsCurrentAsync(dataSource, cancellationToken);
+    }
+
+    private static async Task<bool> IsCurrentAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var command = new NpgsqlCommand(
             """SELECT to_regclass('"__EFMigrationsHistory"') IS NOT NULL""", connection);
         if (await command.ExecuteScalarAsync(cancellationToken) is not true)

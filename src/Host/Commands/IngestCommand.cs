@@ -62,6 +62,11 @@ public static class IngestCommand
 
         var dataSource = await app.DataSourceAsync(cancellationToken);
         var ingest = new DatabaseIngest(dataSource, app.Pseudonymizer, app.Instruments, app.IngestSettings) { DryRun = dryRun };
+        if (!app.Console.Profile.Capabilities.Interactive)
+        {
+            return await ingest.IngestFolderAsync(folder, null, cancellationToken); // a log has no spinner to show it on
+        }
+
         IReadOnlyList<FileReport> reports = [];
         await app.Console.Status().StartAsync(dryRun ? "Checking ..." : "Ingesting ...", async context =>
         {
