@@ -25,9 +25,12 @@ public static class ContactKeys
         var seen = ReusedTables<Combination>.Rent();
         try
         {
+            // A file lists a course's contacts together, mostly by one worker: the name of the row
+            // before is looked up again only when it changes.
+            var (course, worker) = (new LastName(), new LastName());
             foreach (var (_, contact) in contacts)
             {
-                var combination = new Combination(IndexOf(names, contact.CourseId), contact.Date.DayNumber, contact.Kind, contact.WorkerId is null ? -1 : IndexOf(names, contact.WorkerId));
+                var combination = new Combination(course.IndexOf(names, contact.CourseId), contact.Date.DayNumber, contact.Kind, contact.WorkerId is null ? -1 : worker.IndexOf(names, contact.WorkerId));
                 ref int n = ref CollectionsMarshal.GetValueRefOrAddDefault(seen, combination, out _);
                 n++;
                 yield return (Format(contact, n), contact);
@@ -90,6 +93,23 @@ public static class ContactKeys
         }
 
         return index;
+    }
+
+    /// <summary>The index of the name looked up last.</summary>
+    private struct LastName
+    {
+        private string? name;
+        private int index;
+
+        public int IndexOf(Dictionary<string, int> names, string next)
+        {
+            if (!string.Equals(next, name, StringComparison.Ordinal))
+            {
+                (name, index) = (next, ContactKeys.IndexOf(names, next));
+            }
+
+            return index;
+        }
     }
 
     private readonly record struct Combination(int Course, int DayNumber, ContactKind Kind, int Worker);
