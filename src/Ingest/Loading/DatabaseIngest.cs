@@ -39,20 +39,21 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
     }
 
     /// <summary>
-    /// Runs <paramref name="load"/> (given a file's index) for every file in the order ingest needs,
-    /// two kinds at a time as their tables are independent: the largest kind first, except that a
-    /// kind referring to courses (checklists, contacts, plans, answers) waits until every courses
-    /// file has loaded, as its rows are checked against the known courses. So the largest of those
-    /// starts as soon as the courses are in while the smaller independent kinds (staff, shelter
-    /// stays, tenancies) still load beside it. Within a kind the files load one after the other in
-    /// name order, so a later file still wins on a key. A failure stops the run: the file being
-    /// loaded rolls back, earlier files stay loaded, and the failure is what this throws.
+    /// Runs <paramref name="load"/> (given a file's index) for every file in the order ingest needs:
+    /// the courses files first and alone, then the other kinds two at a time (their tables are
+    /// independent), the largest kind first. The kinds that refer to courses (checklists, contacts,
+    /// plans, answers) are checked against the courses while read, so they must wait for them; and
+    /// the courses are on the critical path, as the largest kind, contacts, waits for them. A
+    /// second lane loading shelter stays beside the courses only slowed them down: at 60,000
+    /// courses they took 0.78 s beside it against 0.43 s alone, and the whole ingest 3.35 s
+    /// against 3.15 s. Within a kind the files load one after the other in name order, so a later
+    /// file still wins on a key. A failure stops the run: the file being loaded rolls back, earlier
+    /// files stay loaded, and the failure is what this throws.
     /// </summary>
     public static async Task InLoadOrderAsync(IReadOnlyList<InboxFile> files, Func<int, CancellationToken, Task> load, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(files);
         ArgumentNullException.ThrowIfNull(load);
-        static bool RefersToCourses(InputKind? kind) => kind is InputKind.Checklists or InputKind.Contacts or InputKind.Plans or InputKind.Answers;
         var waiting = Enumerable.Range(0, files.Count)
             .GroupBy(i => files[i].Kind)
             .OrderByDescending(kind => kind.Sum(i => SizeOf(files[i])))
@@ -99,9 +100,8 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
             }
         }
 
-        // The largest kind that may start now; when only kinds waiting for the courses are left,
-        // waits for them (the other lane is loading the courses). Null when every kind is taken
-        // or the run stopped.
+        // The largest kind that may start now; while the courses load, the other lane waits for
+        // them. Null when every kind is taken or the run stopped.
         async Task<IGrouping<InputKind?, int>?> NextAsync()
         {
             while (true)
@@ -113,7 +113,7 @@ public sealed class DatabaseIngest(NpgsqlDataSource dataSource, Pseudonymizer ps
                         return null;
                     }
 
-                    var ready = waiting.FirstOrDefault(kind => !RefersToCourses(kind.Key) || coursesLoaded.Task.IsCompletedSuccessfully);
+                    var ready = waiting.FirstOrDefault(kind => kind.Key == InputKind.Courses || coursesLoaded.Task.IsCompletedSuccessfully);
                     if (ready is not null)
                     {
                         waiting.Remove(ready);
