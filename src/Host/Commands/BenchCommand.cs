@@ -29,39 +29,61 @@ public static class BenchCommand
     private static Command Ingest(App app)
     {
         var courses = Courses(60_000);
-        var command = new Command("ingest", "Time 'evaluation ingest' against psql \\copy of the same rows into bare text tables of the same database");
+        var runs = new Option<int>("--runs") { Description = "Timed runs of each, in turn; the medians are compared (one run on a busy machine says little)", HelpName = "n", DefaultValueFactory = _ => 3 };
+        var command = new Command("ingest", "Time 'evaluation ingest' against PostgreSQL's share (the stored rows copied back in binary) and psql \\copy of the raw text");
         command.Options.Add(courses);
+        command.Options.Add(runs);
         command.SetAction(async (parse, cancellationToken) =>
         {
-            int n = parse.GetValue(courses);
+            int n = parse.GetValue(courses), times = Math.Max(1, parse.GetValue(runs));
             var inbox = Workspace.Inbox(n, 1, xlsx: false, app.Console);
             var cluster = await app.ConnectionStringAsync(cancellationToken);
-            var ours = await Workspace.FreshDatabaseAsync(cluster, "bench_ingest", cancellationToken);
-            var theirs = await Workspace.FreshDatabaseAsync(cluster, "bench_copy", cancellationToken);
-            var floor = await Workspace.FreshDatabaseAsync(cluster, "bench_stored", cancellationToken);
-            await Data.Storage.Schema.MigrateAsync(ours, cancellationToken);
-            await Data.Storage.Schema.MigrateAsync(floor, cancellationToken);
             int rows = InboxRows(inbox);
+            var ingests = new List<ChildProcess.Result>();
+            var copies = new List<ChildProcess.Result>();
+            var shares = new List<ChildProcess.Result>();
+            for (int run = 1; run <= times; run++)
+            {
+                // Fresh databases for every run; a checkpoint before each timed load, so that no
+                // load pays for writing out the pages of the one before.
+                var ours = await Workspace.FreshDatabaseAsync(cluster, "bench_ingest", cancellationToken);
+                var theirs = await Workspace.FreshDatabaseAsync(cluster, "bench_copy", cancellationToken);
+                var floor = await Workspace.FreshDatabaseAsync(cluster, "bench_stored", cancellationToken);
+                await Data.Storage.Schema.MigrateAsync(ours, cancellationToken);
+                await Data.Storage.Schema.MigrateAsync(floor, cancellationToken);
 
-            app.Console.MarkupLine("Running [bold]evaluation ingest[/] ...");
-            await Workspace.CheckpointAsync(cluster, cancellationToken);
-            var ingest = await ChildProcess.RunSelfAsync(["ingest", inbox], new() { ["EVALUATION_DB"] = ours }, cancellationToken);
-            app.Console.MarkupLine("Running [bold]psql \\copy[/] ...");
-            await Workspace.CheckpointAsync(cluster, cancellationToken);
-            var copy = await PsqlCopy.RunAsync(theirs, inbox, cancellationToken);
-            app.Console.MarkupLine("Running [bold]psql \\copy[/] of the stored rows in binary ...");
-            var stored = await PsqlCopy.RunStoredRowsAsync(ours, floor, () => Workspace.CheckpointAsync(cluster, cancellationToken), cancellationToken);
+                app.Console.MarkupLine($"Run {run} of {times}: [bold]evaluation ingest[/], psql \\copy of the stored rows in binary, psql \\copy of the text ...");
+                await Workspace.CheckpointAsync(cluster, cancellationToken);
+                var ingest = await ChildProcess.RunSelfAsync(["ingest", inbox], new() { ["EVALUATION_DB"] = ours }, cancellationToken);
+                ingests.Add(ingest);
+                if (ingest.ExitCode != 0)
+                {
+                    Report(app.Console, $"Ingest of {n:N0} courses ({inbox})", ("evaluation ingest", ingest));
+                    return ingest.ExitCode;
+                }
 
-            Report(app.Console, $"Ingest of {n:N0} courses, {rows:N0} rows ({inbox})",
-                ("evaluation ingest", ingest),
-                ("psql \\copy into text tables", copy),
-                ("psql \\copy of the stored rows (binary, keyed tables, one at a time)", stored));
-            app.Console.MarkupLineInterpolated($"Rows per second: {rows / ingest.Seconds:N0}; ratio ingest / \\copy = {ingest.Seconds / copy.Seconds:0.00}; peak memory of ingest {ingest.PeakMiB:0} MiB");
-            app.Console.MarkupLineInterpolated($"The server's share alone (stored rows into the keyed tables) / \\copy = {stored.Seconds / copy.Seconds:0.00}");
-            return ingest.ExitCode;
+                shares.Add(await PsqlCopy.RunStoredRowsAsync(ours, floor, () => Workspace.CheckpointAsync(cluster, cancellationToken), cancellationToken));
+                await Workspace.CheckpointAsync(cluster, cancellationToken);
+                copies.Add(await PsqlCopy.RunAsync(theirs, inbox, cancellationToken));
+            }
+
+            var (ingestMedian, shareMedian, copyMedian) = (Median(ingests), Median(shares), Median(copies));
+            Report(app.Console, $"Ingest of {n:N0} courses, {rows:N0} rows ({inbox}); the median of {times} run(s) each",
+                ("evaluation ingest", ingestMedian),
+                ("PostgreSQL's share: psql \\copy of the stored rows (binary, keyed tables, one at a time)", shareMedian),
+                ("psql \\copy of the raw text into bare text tables", copyMedian));
+            var pairs = string.Join(", ", ingests.Zip(shares, (i, s) => (i.Seconds / s.Seconds).ToString("0.00", CultureInfo.InvariantCulture)));
+            app.Console.MarkupLineInterpolated($"Ingest / PostgreSQL's share = {ingestMedian.Seconds / shareMedian.Seconds:0.00} (the medians; run by run {pairs})");
+            app.Console.MarkupLineInterpolated($"Ingest / \\copy of the text = {ingestMedian.Seconds / copyMedian.Seconds:0.00}; PostgreSQL's share / \\copy of the text = {shareMedian.Seconds / copyMedian.Seconds:0.00}");
+            app.Console.MarkupLineInterpolated($"Rows per second: {rows / ingestMedian.Seconds:N0}; peak memory of ingest {ingests.Max(r => r.PeakMiB):0} MiB (the largest of the runs)");
+            return ingests.Concat(shares).Concat(copies).Select(r => r.ExitCode).FirstOrDefault(code => code != 0);
         });
         return command;
     }
+
+    /// <summary>The run with the median wall time (the upper middle one of an even count).</summary>
+    private static ChildProcess.Result Median(IReadOnlyList<ChildProcess.Result> results) =>
+        results.OrderBy(r => r.Seconds).ElementAt(results.Count / 2);
 
     private static Command Outcomes(App app)
     {
