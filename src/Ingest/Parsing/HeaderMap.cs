@@ -93,7 +93,7 @@ public sealed class HeaderMap
 
         // In the order jsonb keeps an object's keys (shorter first, then by bytes; item names are
         // ASCII): the kinds build their items in this order, and the server's sort of each row's
-        // keys then finds them sorted (a tenth of its CPU time on answers otherwise).
+        // keys then finds them sorted (otherwise 2% of the server's CPU time at 60,000 courses).
         map.Extras = extras.OrderBy(e => e.Key.Length).ThenBy(e => e.Key, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
         map.Used = used;
         map.Unnamed = unnamed;
