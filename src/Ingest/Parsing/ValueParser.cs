@@ -126,13 +126,14 @@ public static class ValueParser
 
         // Most numbers are a few plain digits (answers 1–5, minutes, counts): read digit by digit,
         // as the general parser costs several times more and ran for every answer and contact.
-        if (TryPlainDigits(cell.Text, out var whole))
+        var text = cell.Text;
+        if (text.Length is > 0 and <= 9 && Digits(text, 0, text.Length) is >= 0 and var whole)
         {
             value = whole;
             return true;
         }
 
-        var text = cell.Text.Replace(',', '.');
+        text = text.Replace(',', '.');
         if (double.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed) && double.IsFinite(parsed))
         {
             value = parsed;
@@ -141,28 +142,6 @@ public static class ValueParser
 
         error = "not a number";
         return false;
-    }
-
-    /// <summary>One to nine ASCII digits and nothing else.</summary>
-    private static bool TryPlainDigits(string text, out int value)
-    {
-        value = 0;
-        if (text.Length is 0 or > 9)
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (!char.IsAsciiDigit(c))
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return true;
     }
 
     public static bool TryWholeNumber(Cell cell, out int? value, out string? error)
