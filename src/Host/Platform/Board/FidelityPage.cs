@@ -13,7 +13,7 @@ public static class FidelityPage
         {
             if (results is null)
             {
-                html.Element("p", run is null ? page["none"] : page.Format("missing", BoardPage.Date(run.AsOf)), ("class", "note"));
+                Parts.NoResults(html, page, run);
                 return;
             }
 

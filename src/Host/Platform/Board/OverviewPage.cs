@@ -9,13 +9,9 @@ public static class OverviewPage
         return Layout.Write(page, "/", page["overview.title"], run, html =>
         {
             html.Element("p", page["overview.intro"]);
-            if (run is null)
+            if (run is null || results is null)
             {
-                html.Element("p", page["none"], ("class", "note"));
-            }
-            else if (results is null)
-            {
-                html.Element("p", page.Format("missing", BoardPage.Date(run.AsOf)), ("class", "note"));
+                Parts.NoResults(html, page, run);
             }
             else
             {

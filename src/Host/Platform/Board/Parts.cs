@@ -1,10 +1,18 @@
 namespace Evaluation.Host.Platform.Board;
 
-/// <summary>Pieces more than one page uses: the filter form (plain GET, works without JavaScript) and the pager.</summary>
+/// <summary>Pieces more than one page uses: the note when there are no results, the filter form (plain GET, works without JavaScript) and the pager.</summary>
 public static class Parts
 {
     /// <summary>Rows per table page: a long table stays quick to send and to print.</summary>
     public const int PageSize = 500;
+
+    /// <summary>The note where results belong but there are none: none published yet, or the latest run's are missing.</summary>
+    public static void NoResults(Html html, BoardPage page, ResultRun? run)
+    {
+        ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(page);
+        html.Element("p", run is null ? page["none"] : page.Format("missing", BoardPage.Date(run.AsOf)), ("class", "note"));
+    }
 
     /// <summary>The municipality and worker filters; the worker list narrows to the chosen municipality.</summary>
     public static void Filters(Html html, BoardPage page, string action, BoardResults results, bool withOverdue)
